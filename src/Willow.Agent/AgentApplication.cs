@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Willow.Agent.Actuations;
+using Willow.Agent.Capabilities;
+using Willow.Agent.Capabilities.Dispenser;
+using Willow.Agent.Capabilities.Speaker;
+using Willow.Agent.Direct;
+using Willow.Agent.Journal;
+using Willow.Agent.Security;
+using Willow.Core.Commands;
+using Willow.Core.Security;
+using Willow.Hosting;
+
+namespace Willow.Agent;
+
+/// <summary>Composes an agent: its capabilities, its journal, its LAN API and, optionally, direct mode.</summary>
+public static class AgentApplication
+{
+    public static WebApplication Build(RoleSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WillowHost.CreateBuilder(settings);
+        builder.Services.TryAddTimeProvider();
+
+        builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Capabilities.All(c => c is Capability.Dispenser or Capability.Speaker),
+                "Agent:Capabilities may list 'dispenser' and 'speaker' (camera and sensors arrive with the hardware drivers).")
+            .Validate(o => o.HomeKey is null || HomeKey.TryParse(o.HomeKey, out _), "Agent:HomeKey must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+
+        var capabilities = builder.Configuration.GetSection($"{AgentOptions.Section}:Capabilities").Get<string[]>() ?? [];
+        if (capabilities.Contains(Capability.Dispenser))
+        {
+            builder.AddDispenser();
+        }
+
+        if (capabilities.Contains(Capability.Speaker))
+        {
+            builder.AddSpeaker();
+        }
+
+        builder.Services.AddOptions<DispenserOptions>().BindConfiguration(DispenserOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+            new ActuationJournal(Path.Combine(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory, "journal.db")));
+        builder.Services.AddSingleton<ActuationRunner>();
+
+        var direct = builder.Configuration.GetSection(DirectModeOptions.Section).Get<DirectModeOptions>() ?? new DirectModeOptions();
+        builder.Services.AddOptions<DirectModeOptions>().BindConfiguration(DirectModeOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Token), "Direct mode needs Direct:Token, the device token the hub issued.")
+            .Validate(o => o.LongPollWait > TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(60), "Direct:LongPollWait must be between 1 and 60 seconds.")
+            .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(100), "Direct:PollInterval must be at least 100 ms.")
+            .ValidateOnStart();
+        if (direct.Enabled)
+        {
+            builder.Services.AddHttpClient(DirectHubPoller.HttpClientName)
+                .ConfigureHttpClient((sp, client) => DirectHubPoller.ConfigureClient(client, sp.GetRequiredService<IOptions<DirectModeOptions>>().Value));
+            builder.Services.AddHostedService<DirectHubPoller>();
+        }
+
+        var homeKey = builder.Configuration[$"{AgentOptions.Section}:HomeKey"];
+        var serveLan = HomeKey.TryParse(homeKey, out var key);
+        if (serveLan)
+        {
+            builder.Services.AddSingleton(new HomeKeyring(key));
+            builder.Services.AddSingleton(sp => new NonceCache(sp.GetRequiredService<TimeProvider>(), RequestSignature.MaxSkew * 2));
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+
+        // Before the first request: intents without an outcome become uncertain, never re-run.
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Willow.Agent");
+        var journal = app.Services.GetRequiredService<ActuationJournal>();
+        var interrupted = journal.RecoverInterrupted(app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        foreach (var entry in interrupted)
+        {
+            ActuationLog.MarkedUncertain(logger, entry.CommandId, entry.Kind);
+        }
+
+        ActuationLog.JournalOpened(logger, journal.Path, interrupted.Count);
+
+        app.UseWillowErrors();
+        if (serveLan)
+        {
+            app.UseMiddleware<SignedRequestMiddleware>();
+            app.MapActuations();
+        }
+        else if (!direct.Enabled)
+        {
+            throw new OptionsValidationException(
+                AgentOptions.Section, typeof(AgentOptions),
+                ["The agent has neither Agent:HomeKey (to take commands from a gateway) nor Direct:HubUrl (to poll the hub); it could never act."]);
+        }
+
+        app.MapWillowHealth();
+        return app;
+    }
+
+    private static void AddDispenser(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DispenserOptions>>().Value;
+            return new SimulatedServo(sp.GetRequiredService<TimeProvider>(), options.SimulatedMovementLog);
+        });
+        builder.Services.AddSingleton<IServo>(sp => sp.GetRequiredService<SimulatedServo>());
+        builder.Services.AddSingleton<ICapability, DispenserCapability>();
+    }
+
+    private static void AddSpeaker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SpeakerOptions>>().Value;
+            return new SimulatedSoundPlayer(sp.GetRequiredService<TimeProvider>(), options.SimulatedSoundLength, options.SimulatedPlayLog);
+        });
+        builder.Services.AddSingleton<ISoundPlayer>(sp => sp.GetRequiredService<SimulatedSoundPlayer>());
+        builder.Services.AddSingleton<ICapability, SpeakerCapability>();
+    }
+}

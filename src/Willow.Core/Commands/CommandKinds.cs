@@ -1,0 +1,28 @@
+namespace Willow.Core.Commands;
+
+/// <summary>The actions a command can ask for, and the capability that performs each.</summary>
+public static class CommandKinds
+{
+    /// <summary>Release one portion (a treat, or a pill in a treat).</summary>
+    public const string Dispense = "dispense";
+
+    /// <summary>Drive the dispenser back to its home position.</summary>
+    public const string Home = "home";
+
+    /// <summary>Play a sound that calls the pet.</summary>
+    public const string Call = "call";
+
+    public static IReadOnlyList<string> All { get; } = [Dispense, Home, Call];
+
+    public static bool IsKnown(string kind) => CapabilityFor(kind) is not null;
+
+    public static string? CapabilityFor(string kind) => kind switch
+    {
+        Dispense or Home => Capability.Dispenser,
+        Call => Capability.Speaker,
+        _ => null,
+    };
+
+    /// <summary>Only a dispense can give medication twice, so only it is subject to the lockout.</summary>
+    public static bool IsLockedOut(string kind) => kind == Dispense;
+}

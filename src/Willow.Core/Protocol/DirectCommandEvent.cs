@@ -1,0 +1,6 @@
+using Willow.Core.Commands;
+
+namespace Willow.Core.Protocol;
+
+/// <summary>A state change posted by a direct-mode device (<c>POST /api/v1/device/commands/{id}/events</c>).</summary>
+public sealed record DirectCommandEvent(CommandState State, DateTimeOffset? At, string? Detail);

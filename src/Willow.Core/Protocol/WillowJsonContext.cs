@@ -1,0 +1,20 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Willow.Core.Protocol;
+
+/// <summary>Source-generated JSON for every protocol type shared by hub, gateway and agent.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CommandEnvelope))]
+[JsonSerializable(typeof(CommandStateReport))]
+[JsonSerializable(typeof(IReadOnlyList<CommandStateReport>))]
+[JsonSerializable(typeof(IReadOnlyList<CommandEnvelope>))]
+[JsonSerializable(typeof(DevicePresenceReport))]
+[JsonSerializable(typeof(ActuationRequest))]
+[JsonSerializable(typeof(ActuationOutcome))]
+[JsonSerializable(typeof(AgentInfo))]
+[JsonSerializable(typeof(DirectCommandEvent))]
+[JsonSerializable(typeof(DirectDeviceHello))]
+[JsonSerializable(typeof(Guid))]
+[JsonSerializable(typeof(int))]
+public sealed partial class WillowJsonContext : JsonSerializerContext;

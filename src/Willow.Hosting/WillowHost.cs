@@ -1,0 +1,90 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using Willow.Core.Protocol;
+
+namespace Willow.Hosting;
+
+/// <summary>What every Willow process shares: configuration layering, logs, problem details, health.</summary>
+public static class WillowHost
+{
+    /// <summary>Environment variables with this prefix configure Willow: <c>WILLOW__Dispenser__MinimumInterval=06:00:00</c>.</summary>
+    public const string EnvironmentPrefix = "WILLOW__";
+
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    public static WebApplicationBuilder CreateBuilder(RoleSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            // appsettings.json is read from beside the executable, never from wherever it was started.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        if (settings.ConfigFile is { } file)
+        {
+            builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (settings.Settings is { Count: > 0 } values)
+        {
+            builder.Configuration.AddInMemoryCollection(values);
+        }
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+            o.UseUtcTimestamp = false;
+        });
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default));
+        builder.Services.AddHealthChecks()
+            .AddCheck("process", () => HealthCheckResult.Healthy("Running."), tags: [LiveTag]);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            // Willow's requests are small; a large body is a mistake or an attack.
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+        });
+        return builder;
+    }
+
+    /// <summary>Adds the resolver for a role's own wire types in front of the shared protocol resolver.</summary>
+    public static IServiceCollection AddWireTypes(this IServiceCollection services, IJsonTypeInfoResolver resolver) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, resolver));
+
+    /// <summary>Problem details for every error answer, including those no endpoint produced (404, 405, bad JSON).</summary>
+    public static WebApplication UseWillowErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary><c>/health/live</c>: the process runs. <c>/health/ready</c>: it can do its work now.</summary>
+    public static IEndpointRouteBuilder MapWillowHealth(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        health.MapHealthChecks("/live", new HealthCheckOptions { Predicate = c => c.Tags.Contains(LiveTag), ResponseWriter = HealthResponse.WriteAsync });
+        health.MapHealthChecks("/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) || c.Tags.Contains(LiveTag), ResponseWriter = HealthResponse.WriteAsync });
+        return app;
+    }
+
+    /// <summary>The addresses the server actually listens on (useful with port 0).</summary>
+    public static IReadOnlyList<string> ListeningUrls(this WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+}
