@@ -1,10 +1,14 @@
 namespace Willow.Hosting;
 
 /// <summary>
-/// How a process of one role (hub, gateway, agent) is configured: an optional JSON file, then
-/// <c>WILLOW__</c> environment variables, then settings from the command line, each overriding the last.
+/// How a process of one role (hub, gateway, agent) is configured, lowest precedence first: the role's
+/// <see cref="Defaults"/>, an optional JSON file, <c>WILLOW__</c> environment variables, then settings
+/// from the command line.
 /// </summary>
-public sealed record RoleSettings(string? ConfigFile = null, IReadOnlyDictionary<string, string?>? Settings = null)
+public sealed record RoleSettings(
+    string? ConfigFile = null,
+    IReadOnlyDictionary<string, string?>? Settings = null,
+    IReadOnlyDictionary<string, string?>? Defaults = null)
 {
     public static RoleSettings Empty { get; } = new();
 

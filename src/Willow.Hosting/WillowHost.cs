@@ -30,6 +30,12 @@ public static class WillowHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        if (settings.Defaults is { Count: > 0 } defaults)
+        {
+            // Added first so that everything else overrides them (the slim builder's own sources included).
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = defaults });
+        }
+
         if (settings.ConfigFile is { } file)
         {
             builder.Configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
@@ -47,6 +53,10 @@ public static class WillowHost
             o.TimestampFormat = "HH:mm:ss.fff ";
             o.UseUtcTimestamp = false;
         });
+
+        // Request-by-request framework logs drown the events that matter; Willow logs those itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Willow.Hub;
+using Willow.Hub.Commands;
+using Willow.Hub.Devices;
+using Willow.Hub.Gateways;
+using Willow.Hub.Households;
+
+namespace Willow.Cli.Client;
+
+/// <summary>The hub's REST API as the CLI uses it. Every failure becomes a one-line <see cref="CliException"/>.</summary>
+public sealed class HubClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public HubClient(string hubUrl, string token, HttpMessageHandler? handler = null)
+    {
+        if (!Uri.TryCreate(hubUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
+        {
+            throw new CliException($"'{hubUrl}' is not an http(s) address of a hub.", ExitCodes.Usage);
+        }
+
+        _http = handler is null ? new HttpClient() : new HttpClient(handler);
+        _http.BaseAddress = baseAddress;
+        _http.Timeout = TimeSpan.FromSeconds(30);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        HubUrl = baseAddress.ToString().TrimEnd('/');
+    }
+
+    public string HubUrl { get; }
+
+    public Task<IReadOnlyList<HouseholdView>> HouseholdsAsync(CancellationToken cancellationToken) =>
+        GetAsync("api/v1/households", HubJsonContext.Default.IReadOnlyListHouseholdView, cancellationToken);
+
+    public Task<IReadOnlyList<DeviceView>> DevicesAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/devices", HubJsonContext.Default.IReadOnlyListDeviceView, cancellationToken);
+
+    public Task<IReadOnlyList<GatewayView>> GatewaysAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/gateways", HubJsonContext.Default.IReadOnlyListGatewayView, cancellationToken);
+
+    public Task<IReadOnlyList<CommandView>> RecentCommandsAsync(Guid householdId, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/commands?limit={limit}", HubJsonContext.Default.IReadOnlyListCommandView, cancellationToken);
+
+    public Task<CommandView> CommandAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/commands/{commandId}", HubJsonContext.Default.CommandView, cancellationToken);
+
+    /// <summary>Issues a command; a dropped connection is retried once with the same idempotency key.</summary>
+    public async Task<CommandView> IssueAsync(
+        Guid householdId, string deviceId, IssueCommandRequest request, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, $"api/v1/households/{householdId}/devices/{Uri.EscapeDataString(deviceId)}/commands")
+            {
+                Content = JsonContent.Create(request, HubJsonContext.Default.IssueCommandRequest),
+            };
+            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            try
+            {
+                return await SendAsync(message, HubJsonContext.Default.CommandView, cancellationToken);
+            }
+            catch (CliException ex) when (attempt == 1 && ex.ExitCode == ExitCodes.Unreachable)
+            {
+                // Safe to repeat: the hub answers a repeated key with the command it already created.
+            }
+        }
+    }
+
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.GetAsync("health/ready", cancellationToken);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, path);
+        return await SendAsync(message, type, cancellationToken);
+    }
+
+    private async Task<T> SendAsync<T>(HttpRequestMessage message, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(message, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new CliException($"Cannot reach the hub at {HubUrl}: {ex.Message}. Is it running? ('willow demo' starts one.)", ExitCodes.Unreachable);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CliException($"The hub at {HubUrl} did not answer within {_http.Timeout.TotalSeconds:0} s.", ExitCodes.Unreachable);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ProblemAsync(response, cancellationToken);
+            }
+
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+                ?? throw new CliException($"The hub answered {(int)response.StatusCode} with an empty body.");
+        }
+    }
+
+    private static async Task<CliException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var text = $"The hub answered {status}.";
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+            var root = document.RootElement;
+            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
+            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
+            }
+
+            text = string.Join(": ", new[] { title, detail }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        }
+        catch (JsonException)
+        {
+        }
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => new CliException($"The hub refused the token ({text}). Run 'willow login' with a valid token.", ExitCodes.Unreachable),
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new CliException(text, ExitCodes.Usage),
+            _ => new CliException(text),
+        };
+    }
+}

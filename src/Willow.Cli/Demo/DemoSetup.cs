@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Willow.Cli.Client;
+using Willow.Core.Commands;
+using Willow.Core.Security;
+
+namespace Willow.Cli.Demo;
+
+/// <summary>
+/// Prepares a demo home in a data directory: secrets (kept from an earlier run), free ports, and one
+/// configuration file per process, written the way a person would write them for a real install.
+/// </summary>
+public static class DemoSetup
+{
+    public const string GatewayId = "home";
+    public const string TreatDispenser = "treat-dispenser";
+    public const string Speaker = "speaker";
+    public const string ManifestFile = "demo.json";
+
+    /// <summary>Treats are not medication, but the demo shows the lockout all the same.</summary>
+    public static readonly TimeSpan TreatLockout = TimeSpan.FromSeconds(30);
+
+    public static string DefaultDataDirectory
+    {
+        get
+        {
+            var data = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            if (string.IsNullOrEmpty(data))
+            {
+                data = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            }
+
+            return Path.Combine(data, "willow", "demo");
+        }
+    }
+
+    public static DemoManifest Prepare(Uri hubUrl, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var earlier = LoadManifest(dataDirectory);
+        var hub = hubUrl.GetLeftPart(UriPartial.Authority);
+        var devices = new List<DemoDevice>
+        {
+            new(TreatDispenser, "Treat dispenser", Capability.Dispenser, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", TreatDispenser, "movements.log")),
+            new(Speaker, "Kitchen speaker", Capability.Speaker, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", Speaker, "plays.log")),
+        };
+        var manifest = new DemoManifest(
+            HubUrl: hub,
+            ApiUrl: hub + "/api/v1",
+            DocsUrl: hub + "/docs",
+            HouseholdId: earlier?.HouseholdId ?? Guid.NewGuid(),
+            HouseholdName: "Willow's home",
+            TimeZone: LocalZone(),
+            ApiToken: earlier?.ApiToken ?? Secrets.NewToken("wlw"),
+            GatewayId: GatewayId,
+            GatewayToken: earlier?.GatewayToken ?? Secrets.NewToken("wgw"),
+            HomeKey: earlier?.HomeKey ?? HomeKey.Generate(),
+            DataDirectory: dataDirectory,
+            Devices: devices,
+            PidFiles: new Dictionary<string, string>
+            {
+                ["hub"] = PidFile(dataDirectory, "hub"),
+                ["gateway"] = PidFile(dataDirectory, "gateway"),
+                [TreatDispenser] = PidFile(dataDirectory, TreatDispenser),
+                [Speaker] = PidFile(dataDirectory, Speaker),
+            });
+
+        WriteHubConfig(manifest);
+        WriteGatewayConfig(manifest, $"http://127.0.0.1:{FreePort()}");
+        foreach (var device in devices)
+        {
+            WriteAgentConfig(manifest, device);
+        }
+
+        return manifest;
+    }
+
+    public static string ConfigPath(DemoManifest manifest, string process) => Path.Combine(manifest.DataDirectory, "config", process + ".json");
+
+    public static void SaveManifest(DemoManifest manifest)
+    {
+        var path = Path.Combine(manifest.DataDirectory, ManifestFile);
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, CliJsonContext.Default.DemoManifest));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    public static DemoManifest? LoadManifest(string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, ManifestFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(File.ReadAllText(path), CliJsonContext.Default.DemoManifest);
+        }
+        catch (JsonException ex)
+        {
+            throw new CliException($"{path} is not valid JSON ({ex.Message}); delete it to start the demo afresh.", ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>Fails early, with the way out, when the hub's port is taken.</summary>
+    public static void EnsurePortFree(Uri hubUrl)
+    {
+        var address = hubUrl.Host is "localhost" ? IPAddress.Loopback : IPAddress.TryParse(hubUrl.Host, out var parsed) ? parsed : IPAddress.Any;
+        try
+        {
+            using var listener = new TcpListener(address, hubUrl.Port);
+            listener.Start();
+        }
+        catch (SocketException)
+        {
+            throw new CliException(
+                $"Port {hubUrl.Port} is in use (another willow demo?). Stop it, or choose another: willow demo --urls http://127.0.0.1:{hubUrl.Port + 10}",
+                ExitCodes.Usage);
+        }
+    }
+
+    private static void WriteHubConfig(DemoManifest manifest) => Write(ConfigPath(manifest, "hub"), new JsonObject
+    {
+        ["urls"] = manifest.HubUrl,
+        ["Storage"] = new JsonObject { ["SqlitePath"] = Path.Combine(manifest.DataDirectory, "hub", "hub.db") },
+        ["Bootstrap"] = new JsonObject
+        {
+            ["Households"] = new JsonArray(new JsonObject
+            {
+                ["Id"] = manifest.HouseholdId.ToString(),
+                ["Name"] = manifest.HouseholdName,
+                ["TimeZone"] = manifest.TimeZone,
+            }),
+            ["ApiTokens"] = new JsonArray(new JsonObject
+            {
+                ["Name"] = "demo",
+                ["Token"] = manifest.ApiToken,
+                ["Households"] = new JsonArray(manifest.HouseholdId.ToString()),
+            }),
+            ["GatewayTokens"] = new JsonArray(new JsonObject
+            {
+                ["GatewayId"] = manifest.GatewayId,
+                ["Household"] = manifest.HouseholdId.ToString(),
+                ["Token"] = manifest.GatewayToken,
+            }),
+        },
+    });
+
+    private static void WriteGatewayConfig(DemoManifest manifest, string url)
+    {
+        var agents = new JsonArray();
+        foreach (var device in manifest.Devices)
+        {
+            agents.Add(new JsonObject { ["DeviceId"] = device.Id, ["Url"] = device.Url });
+        }
+
+        Write(ConfigPath(manifest, "gateway"), new JsonObject
+        {
+            ["urls"] = url,
+            ["Gateway"] = new JsonObject
+            {
+                ["HubUrl"] = manifest.HubUrl,
+                ["Token"] = manifest.GatewayToken,
+                ["HomeKey"] = manifest.HomeKey,
+                ["DataDirectory"] = Path.Combine(manifest.DataDirectory, "gateway"),
+                ["PresenceInterval"] = "00:00:05",
+            },
+            ["Lockout"] = new JsonObject { ["DispenseMinimumInterval"] = TreatLockout.ToString() },
+            ["Discovery"] = new JsonObject { ["Provider"] = "static", ["Agents"] = agents },
+        });
+    }
+
+    private static void WriteAgentConfig(DemoManifest manifest, DemoDevice device)
+    {
+        var config = new JsonObject
+        {
+            ["urls"] = device.Url,
+            ["Agent"] = new JsonObject
+            {
+                ["DeviceId"] = device.Id,
+                ["Name"] = device.Name,
+                ["Capabilities"] = new JsonArray(device.Capability),
+                ["HomeKey"] = manifest.HomeKey,
+                ["DataDirectory"] = Path.Combine(manifest.DataDirectory, "agents", device.Id),
+            },
+        };
+        if (device.Capability == Capability.Dispenser)
+        {
+            config["Dispenser"] = new JsonObject
+            {
+                ["Driver"] = "simulated",
+                ["MinimumInterval"] = TreatLockout.ToString(),
+                ["SimulatedMovementLog"] = device.SimulationLog,
+            };
+        }
+        else
+        {
+            config["Speaker"] = new JsonObject { ["Driver"] = "simulated", ["SimulatedPlayLog"] = device.SimulationLog };
+        }
+
+        Write(ConfigPath(manifest, device.Id), config);
+    }
+
+    private static void Write(string path, JsonObject json)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    private static string PidFile(string dataDirectory, string process) => Path.Combine(dataDirectory, "run", process + ".pid");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string LocalZone() =>
+        TimeZoneInfo.TryConvertWindowsIdToIanaId(TimeZoneInfo.Local.Id, out var iana) ? iana
+        : TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneInfo.Local.Id, out _) && TimeZoneInfo.Local.Id != "Local" ? TimeZoneInfo.Local.Id
+        : "UTC";
+}

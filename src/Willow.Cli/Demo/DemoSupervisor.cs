@@ -1,0 +1,139 @@
+using Willow.Cli.Client;
+using Willow.Cli.Output;
+
+namespace Willow.Cli.Demo;
+
+/// <summary>
+/// Runs the demo home as a tree of real processes from this one executable: a hub on SQLite, a gateway,
+/// and two simulated agents, each exactly as it would run on its own machine.
+/// </summary>
+public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task<int> RunAsync(Uri hubUrl, string dataDirectory, bool saveProfile, string profilePath, CancellationToken cancellationToken)
+    {
+        DemoSetup.EnsurePortFree(hubUrl);
+        var manifest = DemoSetup.Prepare(hubUrl, dataDirectory);
+        terminal.Line($"Starting the Willow demo in {manifest.DataDirectory} …");
+
+        var hub = Child(manifest, "hub", ["hub"], TerminalColor.Blue, cancellationToken);
+        var agents = manifest.Devices.Select(d => Child(manifest, d.Id, ["agent"], TerminalColor.Green, cancellationToken)).ToList();
+        var gateway = Child(manifest, "gateway", ["gateway"], TerminalColor.Cyan, cancellationToken);
+        IReadOnlyList<ChildProcess> all = [hub, .. agents, gateway];
+
+        try
+        {
+            using var client = new HubClient(manifest.HubUrl, manifest.ApiToken);
+            hub.Start();
+            await WaitAsync("the hub to be ready", hub, () => client.IsReadyAsync(cancellationToken), cancellationToken);
+            foreach (var agent in agents)
+            {
+                agent.Start();
+            }
+
+            gateway.Start();
+            await WaitAsync(
+                "the gateway to report every device online",
+                gateway,
+                async () => (await client.DevicesAsync(manifest.HouseholdId, cancellationToken)) is var devices
+                    && manifest.Devices.All(d => devices.Any(v => v.Id == d.Id && v.Online)),
+                cancellationToken);
+
+            DemoSetup.SaveManifest(manifest);
+            if (saveProfile)
+            {
+                new ClientProfile(manifest.HubUrl, manifest.ApiToken, manifest.HouseholdId).Save(profilePath);
+            }
+
+            PrintWelcome(manifest, saveProfile ? profilePath : null);
+            await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            terminal.Line("Stopping the demo …");
+            foreach (var child in all.Reverse())
+            {
+                await child.StopAsync();
+            }
+        }
+
+        terminal.Line($"Stopped. Its data stays in {manifest.DataDirectory}; 'willow demo' again carries on from it.");
+        return ExitCodes.Success;
+    }
+
+    private ChildProcess Child(DemoManifest manifest, string name, string[] command, TerminalColor tone, CancellationToken stopping) => new(
+        name,
+        [.. command, "--config", DemoSetup.ConfigPath(manifest, name), "--exit-with-stdin"],
+        manifest.PidFiles[name],
+        terminal,
+        tone,
+        time,
+        stopping);
+
+    private async Task WaitAsync(string what, ChildProcess process, Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            if (process.FirstExit.Task.IsCompleted)
+            {
+                throw new CliException($"The demo's {process.Name} exited with code {process.FirstExit.Task.Result} while starting; its output is above.");
+            }
+
+            try
+            {
+                if (await done())
+                {
+                    return;
+                }
+            }
+            catch (CliException)
+            {
+                // Not up yet.
+            }
+
+            if (time.GetElapsedTime(started) > StartTimeout)
+            {
+                throw new CliException($"Gave up waiting for {what} after {StartTimeout.TotalSeconds:0} s; the output above says why.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), time, cancellationToken);
+        }
+    }
+
+    private void PrintWelcome(DemoManifest manifest, string? profilePath)
+    {
+        var dispenser = manifest.Devices.First(d => d.Id == DemoSetup.TreatDispenser);
+        terminal.Line();
+        terminal.Line(terminal.Paint("Willow demo is running.", TerminalColor.Bold));
+        terminal.Line();
+        terminal.Line($"  API        {manifest.ApiUrl}");
+        terminal.Line($"  API docs   {manifest.DocsUrl}");
+        terminal.Line($"  Household  {manifest.HouseholdName}  {manifest.HouseholdId}  ({manifest.TimeZone})");
+        terminal.Line($"  API token  {manifest.ApiToken}");
+        terminal.Line($"  Data       {manifest.DataDirectory}  (all of this is in {DemoSetup.ManifestFile})");
+        terminal.Line();
+        var table = new Table("Device", "Capability", "Agent", "Records to");
+        foreach (var device in manifest.Devices)
+        {
+            table.Add(device.Id, device.Capability, device.Url, device.SimulationLog ?? "");
+        }
+
+        table.WriteTo(terminal);
+        terminal.Line();
+        terminal.Line($"The treat dispenser refuses a second dispense within {DemoSetup.TreatLockout.TotalSeconds:0} s (the lockout).");
+        terminal.Line(profilePath is null ? "Try it (pass --hub and --token, or run 'willow login'):" : "Try it (the CLI is logged in to this hub):");
+        terminal.Line($"  willow feed --device {dispenser.Id}");
+        terminal.Line($"  willow call --device {DemoSetup.Speaker}");
+        terminal.Line("  willow status");
+        terminal.Line($"  curl -X POST -H 'Authorization: Bearer {manifest.ApiToken}' -H 'Content-Type: application/json' \\");
+        terminal.Line("       -d '{\"kind\":\"dispense\",\"args\":{\"portions\":1}}' \\");
+        terminal.Line($"       {manifest.ApiUrl}/households/{manifest.HouseholdId}/devices/{dispenser.Id}/commands");
+        terminal.Line();
+        terminal.Line("Press Ctrl+C to stop.");
+    }
+}

@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using Willow.Agent;
+using Willow.Gateway;
+using Willow.Hosting;
+using Willow.Hub;
+
+namespace Willow.Cli.Roles;
+
+/// <summary><c>willow hub</c>, <c>willow gateway</c>, <c>willow agent</c>: the long-running processes.</summary>
+public static class RoleCommands
+{
+    public static Command Hub()
+    {
+        var common = new CommonOptions("http://0.0.0.0:5080");
+        var command = new Command("hub", "Run the hub: the REST API, the gateway WebSocket, storage.");
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = common.Settings(parse, new Dictionary<string, string?>
+            {
+                ["Storage:SqlitePath"] = "/var/lib/willow/hub/willow.db",
+            });
+            if (parse.GetValue(common.DataDir) is { } dataDir)
+            {
+                settings = settings.With("Storage:SqlitePath", Path.Combine(Path.GetFullPath(dataDir), "hub.db"));
+            }
+
+            return await RoleRunner.RunAsync("hub", () => HubApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
+        });
+        return command;
+    }
+
+    public static Command Gateway()
+    {
+        var common = new CommonOptions("http://127.0.0.1:5081");
+        var hub = new Option<string>("--hub") { Description = "The hub's address (Gateway:HubUrl)." };
+        var token = new Option<string>("--token") { Description = "The gateway token (Gateway:Token); prefer the config file or WILLOW__Gateway__Token." };
+        var homeKey = new Option<string>("--home-key") { Description = "The home key agents verify signatures with (Gateway:HomeKey)." };
+        var agents = new Option<string[]>("--agent")
+        {
+            Description = "An agent as DEVICE-ID=URL, e.g. treat-dispenser=http://192.168.1.20:5090 (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("gateway", "Run a home's gateway: keeps the hub link, relays commands to the agents.") { hub, token, homeKey, agents };
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = common.Settings(parse, new Dictionary<string, string?> { ["Gateway:DataDirectory"] = "/var/lib/willow/gateway" });
+            settings = Set(settings, "Gateway:HubUrl", parse.GetValue(hub));
+            settings = Set(settings, "Gateway:Token", parse.GetValue(token));
+            settings = Set(settings, "Gateway:HomeKey", parse.GetValue(homeKey));
+            settings = Set(settings, "Gateway:DataDirectory", FullPath(parse.GetValue(common.DataDir)));
+            var index = 0;
+            foreach (var agent in parse.GetValue(agents) ?? [])
+            {
+                var parts = agent.Split('=', 2);
+                if (parts.Length != 2 || parts[0].Length == 0 || !Uri.TryCreate(parts[1], UriKind.Absolute, out _))
+                {
+                    throw new CliException($"--agent '{agent}' must look like DEVICE-ID=http://host:port.", ExitCodes.Usage);
+                }
+
+                settings = settings.With($"Discovery:Agents:{index}:DeviceId", parts[0]).With($"Discovery:Agents:{index}:Url", parts[1]);
+                index++;
+            }
+
+            return await RoleRunner.RunAsync("gateway", () => GatewayApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
+        });
+        return command;
+    }
+
+    public static Command Agent()
+    {
+        var common = new CommonOptions("http://0.0.0.0:5090");
+        var deviceId = new Option<string>("--device-id") { Description = "This board's device id (Agent:DeviceId), e.g. treat-dispenser." };
+        var name = new Option<string>("--name") { Description = "A name people recognise (Agent:Name)." };
+        var capabilities = new Option<string[]>("--capability") { Description = "A capability this board hosts: dispenser, speaker (repeatable)." };
+        var homeKey = new Option<string>("--home-key") { Description = "The home key gateway requests are signed with (Agent:HomeKey)." };
+        var hub = new Option<string>("--hub") { Description = "Direct mode: poll this hub for commands, with no gateway (Direct:HubUrl)." };
+        var token = new Option<string>("--token") { Description = "Direct mode: this device's token (Direct:Token)." };
+        var poll = new Option<string>("--poll") { Description = "Direct mode: 'long' (long-poll, default) or 'interval' (ask every second)." };
+        poll.AcceptOnlyFromAmong("long", "interval");
+        var command = new Command("agent", "Run an agent on a board: its capabilities, its journal, its LAN API.")
+        {
+            deviceId, name, capabilities, homeKey, hub, token, poll,
+        };
+        common.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = common.Settings(parse, new Dictionary<string, string?> { ["Agent:DataDirectory"] = "/var/lib/willow/agent" });
+            settings = Set(settings, "Agent:DeviceId", parse.GetValue(deviceId));
+            settings = Set(settings, "Agent:Name", parse.GetValue(name));
+            settings = Set(settings, "Agent:HomeKey", parse.GetValue(homeKey));
+            settings = Set(settings, "Agent:DataDirectory", FullPath(parse.GetValue(common.DataDir)));
+            settings = Set(settings, "Direct:HubUrl", parse.GetValue(hub));
+            settings = Set(settings, "Direct:Token", parse.GetValue(token));
+            settings = Set(settings, "Direct:Mode", parse.GetValue(poll) switch { "interval" => "Interval", "long" => "LongPoll", _ => null });
+            var index = 0;
+            foreach (var capability in parse.GetValue(capabilities) ?? [])
+            {
+                settings = settings.With($"Agent:Capabilities:{index++.ToString(CultureInfo.InvariantCulture)}", capability);
+            }
+
+            return await RoleRunner.RunAsync("agent", () => AgentApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
+        });
+        return command;
+    }
+
+    private static RoleSettings Set(RoleSettings settings, string key, string? value) => value is null ? settings : settings.With(key, value);
+
+    private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
+
+    private sealed class CommonOptions(string defaultUrls)
+    {
+        public Option<string> Urls { get; } = new("--urls") { Description = $"Where to listen (default {defaultUrls})." };
+
+        public Option<string> DataDir { get; } = new("--data-dir") { Description = "Where to keep the database or journal." };
+
+        public Option<string> Config { get; } = new("--config") { Description = "A JSON configuration file; WILLOW__ environment variables and flags override it." };
+
+        public Option<bool> ExitWithStdin { get; } = new("--exit-with-stdin") { Hidden = true };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Urls);
+            command.Options.Add(DataDir);
+            command.Options.Add(Config);
+            command.Options.Add(ExitWithStdin);
+        }
+
+        public RoleSettings Settings(ParseResult parse, Dictionary<string, string?> defaults)
+        {
+            defaults["urls"] = defaultUrls;
+            var config = parse.GetValue(Config);
+            if (config is not null && !File.Exists(config))
+            {
+                throw new CliException($"The configuration file {config} does not exist.", ExitCodes.Usage);
+            }
+
+            var settings = new RoleSettings(config, null, defaults);
+            return parse.GetValue(Urls) is { } urls ? settings.With("urls", urls) : settings;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Willow.Core.Protocol;
+using Willow.Gateway.HubLink;
+using Willow.Gateway.Relay;
+
+namespace Willow.Gateway.Discovery;
+
+/// <summary>
+/// Probes every agent the directory lists (<c>GET /api/v1/info</c>, signed) and tells the hub which are
+/// reachable and what they can do: at every connect, on every change, and as a heartbeat.
+/// </summary>
+public sealed class PresenceMonitor(
+    IAgentDirectory directory,
+    AgentClient agents,
+    HubSession session,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<PresenceMonitor> logger) : BackgroundService
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private readonly ConcurrentDictionary<string, DeviceReport> _devices = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _probing = new(1, 1);
+    private int _probed;
+
+    public IReadOnlyCollection<DeviceReport> Devices => [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+
+    /// <summary>Probes now (once, if never done) and sends the result to the hub.</summary>
+    public async Task ReportAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _probed) == 0)
+        {
+            await ProbeAllAsync(cancellationToken);
+        }
+
+        await SendAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PresenceInterval, time);
+        do
+        {
+            await ProbeAllAsync(stoppingToken);
+            await SendAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        _probing.Dispose();
+        base.Dispose();
+    }
+
+    private async Task ProbeAllAsync(CancellationToken cancellationToken)
+    {
+        // One round at a time: the connect-time probe and the periodic one must not interleave.
+        await _probing.WaitAsync(cancellationToken);
+        try
+        {
+            await Task.WhenAll(directory.Agents.Select(agent => ProbeAsync(agent, cancellationToken)));
+
+            // Agents dropped from discovery are no longer this gateway's to report.
+            foreach (var gone in _devices.Keys.Except(directory.Agents.Select(a => a.DeviceId)).ToList())
+            {
+                _devices.TryRemove(gone, out _);
+            }
+
+            Interlocked.Exchange(ref _probed, 1);
+        }
+        finally
+        {
+            _probing.Release();
+        }
+    }
+
+    private async Task ProbeAsync(AgentEndpoint agent, CancellationToken cancellationToken)
+    {
+        _devices.TryGetValue(agent.DeviceId, out var previous);
+        DeviceReport report;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ProbeTimeout);
+            var info = await agents.GetInfoAsync(agent, timeout.Token);
+            report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            report = new DeviceReport(
+                agent.DeviceId, previous?.Name ?? agent.DeviceId, previous?.Capabilities ?? [], false, previous?.LastSeenAt, previous?.Version);
+        }
+
+        _devices[agent.DeviceId] = report;
+        if (previous is null || previous.Online != report.Online)
+        {
+            HubLinkLog.PresenceChanged(logger, agent.DeviceId, report.Online ? "online" : "offline");
+        }
+    }
+
+    private async Task SendAsync(CancellationToken cancellationToken)
+    {
+        if (!session.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            await session.InvokeAsync(GatewayHubMethods.ReportDevices, cancellationToken, new DevicePresenceReport([.. Devices], time.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            HubLinkLog.PresenceReportFailed(logger, ex.Message);
+        }
+    }
+}

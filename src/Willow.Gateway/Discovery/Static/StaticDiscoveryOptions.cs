@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Willow.Gateway.Discovery.Static;
+
+/// <summary>Agents listed by hand: <c>Discovery:Agents:0:DeviceId</c>, <c>Discovery:Agents:0:Url</c>.</summary>
+public sealed class StaticDiscoveryOptions
+{
+    public const string Section = "Discovery";
+
+    [AllowedValues("static", ErrorMessage = "Discovery:Provider must be 'static' (Consul discovery is not built yet).")]
+    public string Provider { get; set; } = "static";
+
+    public List<StaticAgent> Agents { get; set; } = [];
+}
+
+public sealed class StaticAgent
+{
+    [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,62}$")]
+    public string DeviceId { get; set; } = "";
+
+    [Required, Url]
+    public string Url { get; set; } = "";
+}

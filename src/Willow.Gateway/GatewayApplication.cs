@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Willow.Core.Security;
+using Willow.Gateway.Discovery;
+using Willow.Gateway.Discovery.Static;
+using Willow.Gateway.HubLink;
+using Willow.Gateway.Journal;
+using Willow.Gateway.Relay;
+using Willow.Hosting;
+
+namespace Willow.Gateway;
+
+/// <summary>Composes a gateway: the hub link, the relay to the agents, discovery and the journal.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Build(RoleSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WillowHost.CreateBuilder(settings);
+        var services = builder.Services;
+        services.TryAddTimeProvider();
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => HomeKey.TryParse(o.HomeKey, out _), "Gateway:HomeKey must be base64 of at least 32 bytes.")
+            .Validate(o => o.PresenceInterval >= TimeSpan.FromSeconds(1), "Gateway:PresenceInterval must be at least one second.")
+            .ValidateOnStart();
+        services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section);
+        services.AddOptions<StaticDiscoveryOptions>().BindConfiguration(StaticDiscoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            // Validated at start (above), so the key parses here.
+            return HomeKey.TryParse(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.HomeKey, out var key)
+                ? new HomeKeyring(key)
+                : throw new OptionsValidationException(GatewayOptions.Section, typeof(GatewayOptions), ["Gateway:HomeKey is not valid."]);
+        });
+        services.AddTransient<SigningHandler>();
+        services.AddHttpClient<AgentClient>(AgentClient.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AgentRequestTimeout)
+            .AddHttpMessageHandler<SigningHandler>();
+
+        services.AddSingleton(sp => new GatewayJournal(Path.Combine(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory, "journal.db")));
+        services.AddSingleton<IAgentDirectory, StaticAgentDirectory>();
+        services.AddSingleton<CommandRelay>();
+        services.AddSingleton<HubSession>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<PresenceMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());
+        services.AddHostedService<HubLink.HubLink>();
+        services.AddHealthChecks().AddCheck<HubLinkHealthCheck>("hub-link", tags: [WillowHost.ReadyTag]);
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+
+        // Before anything new arrives: pick up what the last run left half done.
+        var resumed = app.Services.GetRequiredService<CommandRelay>().ResumeUnfinished();
+        GatewayLog.Started(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Willow.Gateway"),
+            app.Services.GetRequiredService<GatewayJournal>().Path, resumed);
+
+        app.UseWillowErrors();
+        app.MapWillowHealth();
+        return app;
+    }
+}

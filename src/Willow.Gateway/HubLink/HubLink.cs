@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Willow.Core.Links;
+using Willow.Core.Protocol;
+using Willow.Gateway.Discovery;
+using Willow.Gateway.Relay;
+
+namespace Willow.Gateway.HubLink;
+
+/// <summary>
+/// Keeps the outbound WebSocket to the hub up: connects, and after any drop reconnects with back-off,
+/// forever. On every (re)connect it reports the home's devices, flushes the outbox, and syncs the open
+/// commands it may have missed while away. Commands pushed by the hub go straight to the relay.
+/// </summary>
+public sealed class HubLink(
+    IOptions<GatewayOptions> options,
+    HubSession session,
+    CommandRelay relay,
+    PresenceMonitor presence,
+    OutboxSender outbox,
+    TimeProvider time,
+    ILogger<HubLink> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var hubUrl = new Uri(new Uri(options.Value.HubUrl.TrimEnd('/') + "/"), GatewayHubMethods.Path.TrimStart('/'));
+        var backoff = Backoff.Default();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await using var connection = Build(hubUrl);
+            var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            connection.Closed += error =>
+            {
+                closed.TrySetResult(error);
+                return Task.CompletedTask;
+            };
+
+            try
+            {
+                await connection.StartAsync(stoppingToken);
+                session.Attach(connection, time.GetUtcNow());
+                HubLinkLog.Connected(logger, hubUrl);
+                await OnConnectedAsync(stoppingToken);
+                backoff.Reset();
+                var error = await closed.Task.WaitAsync(stoppingToken);
+                session.Detach(time.GetUtcNow(), error?.Message ?? "closed by the hub");
+                HubLinkLog.Lost(logger, error?.Message ?? "closed by the hub");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                session.Detach(time.GetUtcNow(), ex.Message);
+                HubLinkLog.ConnectFailed(logger, hubUrl, ex.Message);
+            }
+
+            var delay = backoff.Next();
+            HubLinkLog.Retrying(logger, delay);
+            try
+            {
+                await Task.Delay(delay, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        session.Detach(time.GetUtcNow(), "the gateway is stopping");
+    }
+
+    private HubConnection Build(Uri hubUrl)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hubUrl, o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(options.Value.Token);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default))
+            .Build();
+        connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), command => relay.Enqueue(command));
+        connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), relay.Cancel);
+        return connection;
+    }
+
+    private async Task OnConnectedAsync(CancellationToken cancellationToken)
+    {
+        await presence.ReportAsync(cancellationToken);
+        await outbox.FlushAsync(cancellationToken);
+        var open = await session.InvokeAsync<IReadOnlyList<CommandEnvelope>>(GatewayHubMethods.SyncCommands, cancellationToken);
+        foreach (var command in open)
+        {
+            relay.Enqueue(command, fromSync: true);
+        }
+
+        HubLinkLog.Synced(logger, open.Count);
+    }
+}

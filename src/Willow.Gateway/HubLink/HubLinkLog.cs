@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Willow.Gateway.HubLink;
+
+/// <summary>Structured log messages of the hub link (event ids 2100–2199).</summary>
+internal static partial class HubLinkLog
+{
+    [LoggerMessage(2100, LogLevel.Information, "Connected to the hub at {HubUrl}")]
+    public static partial void Connected(ILogger logger, Uri hubUrl);
+
+    [LoggerMessage(2101, LogLevel.Warning, "Lost the hub link: {Reason}")]
+    public static partial void Lost(ILogger logger, string reason);
+
+    [LoggerMessage(2102, LogLevel.Warning, "Could not connect to the hub at {HubUrl}: {Reason}")]
+    public static partial void ConnectFailed(ILogger logger, Uri hubUrl, string reason);
+
+    [LoggerMessage(2103, LogLevel.Information, "Reconnecting to the hub in {Delay}")]
+    public static partial void Retrying(ILogger logger, TimeSpan delay);
+
+    [LoggerMessage(2104, LogLevel.Information, "Synced {Count} open command(s) from the hub")]
+    public static partial void Synced(ILogger logger, int count);
+
+    [LoggerMessage(2105, LogLevel.Warning, "Could not send state reports to the hub: {Reason}; they wait in the outbox")]
+    public static partial void OutboxFlushFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2106, LogLevel.Debug, "Sent {Count} state report(s) to the hub")]
+    public static partial void OutboxFlushed(ILogger logger, int count);
+
+    [LoggerMessage(2107, LogLevel.Warning, "Could not report devices to the hub: {Reason}")]
+    public static partial void PresenceReportFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2108, LogLevel.Information, "Device {DeviceId} is now {Presence}")]
+    public static partial void PresenceChanged(ILogger logger, string deviceId, string presence);
+}

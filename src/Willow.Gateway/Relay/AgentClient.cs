@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Willow.Core.Protocol;
+using Willow.Gateway.Discovery;
+
+namespace Willow.Gateway.Relay;
+
+/// <summary>Signed HTTP calls from the gateway to an agent on the LAN.</summary>
+public sealed class AgentClient(HttpClient http)
+{
+    public const string HttpClientName = "willow-agents";
+
+    public async Task<AgentCallResult> ActuateAsync(AgentEndpoint agent, ActuationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var content = JsonContent.Create(request, WillowJsonContext.Default.ActuationRequest);
+            using var response = await http.PostAsync(new Uri(agent.BaseAddress, "api/v1/actuations"), content, cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var outcome = await response.Content.ReadFromJsonAsync(WillowJsonContext.Default.ActuationOutcome, cancellationToken);
+                return outcome is null
+                    ? new AgentCallResult(AgentCallStatus.Indeterminate, Problem: "The agent answered with an empty body.")
+                    : new AgentCallResult(AgentCallStatus.Answered, outcome);
+            }
+
+            var problem = await ReadProblemAsync(response, cancellationToken);
+            return (int)response.StatusCode is >= 400 and < 500
+                ? new AgentCallResult(AgentCallStatus.Rejected, Problem: problem)
+                : new AgentCallResult(AgentCallStatus.Indeterminate, Problem: problem);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            return new AgentCallResult(AgentCallStatus.NotReached, Problem: ex.Message);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new AgentCallResult(AgentCallStatus.Indeterminate, Problem: ex.Message);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AgentCallResult(AgentCallStatus.Indeterminate, Problem: $"No answer in time ({ex.Message}).");
+        }
+    }
+
+    public async Task<AgentInfo?> GetInfoAsync(AgentEndpoint agent, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(agent.BaseAddress, "api/v1/info"), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(await ReadProblemAsync(response, cancellationToken), null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync(WillowJsonContext.Default.AgentInfo, cancellationToken);
+    }
+
+    private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
+            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
+            if (root.TryGetProperty("errors", out var errors))
+            {
+                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
+            }
+
+            return $"Agent answered {(int)response.StatusCode}: {title}{(detail is null ? "" : " — " + detail)}";
+        }
+        catch (JsonException)
+        {
+            return $"Agent answered {(int)response.StatusCode}.";
+        }
+    }
+}

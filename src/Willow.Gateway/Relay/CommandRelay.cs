@@ -1,0 +1,252 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Willow.Core.Commands;
+using Willow.Core.Links;
+using Willow.Core.Lockout;
+using Willow.Core.Protocol;
+using Willow.Gateway.Discovery;
+using Willow.Gateway.Journal;
+
+namespace Willow.Gateway.Relay;
+
+/// <summary>
+/// Relays commands from the hub to the agents, one device at a time in arrival order. For each command it
+/// records delivery, refuses what has expired, is cancelled or inside the lockout, records that it is
+/// executing, and asks the agent until the agent answers. Asking again is safe: the agent answers a
+/// command id it has seen from its journal.
+/// </summary>
+public sealed class CommandRelay : IAsyncDisposable
+{
+    private readonly GatewayJournal _journal;
+    private readonly IAgentDirectory _agents;
+    private readonly AgentClient _client;
+    private readonly LockoutOptions _lockout;
+    private readonly GatewayOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CommandRelay> _logger;
+    private readonly ConcurrentDictionary<string, DeviceLane> _lanes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, byte> _cancelled = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CommandRelay(
+        GatewayJournal journal,
+        IAgentDirectory agents,
+        AgentClient client,
+        IOptions<LockoutOptions> lockout,
+        IOptions<GatewayOptions> options,
+        TimeProvider time,
+        ILogger<CommandRelay> logger)
+    {
+        _journal = journal;
+        _agents = agents;
+        _client = client;
+        _lockout = lockout.Value;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Raised when a command reaches a final state at the gateway (tests and benchmarks watch it).</summary>
+    public event Action<Guid, CommandState>? Finished;
+
+    /// <summary>Queues a command pushed by the hub (or returned by a sync) for its device.</summary>
+    public void Enqueue(CommandEnvelope command, bool fromSync = false) =>
+        LaneFor(command.DeviceId).Writer.TryWrite(new WorkItem(command, fromSync, Resume: false));
+
+    /// <summary>A person cancelled the command at the hub; it will not be started if it has not been.</summary>
+    public void Cancel(Guid commandId) => _cancelled.TryAdd(commandId, 0);
+
+    /// <summary>Picks up what a previous run left unfinished: delivered commands are considered afresh,
+    /// executing ones are asked of their agent again.</summary>
+    public int ResumeUnfinished()
+    {
+        var unfinished = _journal.Unfinished();
+        foreach (var command in unfinished)
+        {
+            RelayLog.Resuming(_logger, command.Envelope.Id, command.State);
+            LaneFor(command.Envelope.DeviceId).Writer.TryWrite(new WorkItem(command.Envelope, FromSync: false, Resume: true));
+        }
+
+        return unfinished.Count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Writer.TryComplete();
+        }
+
+        try
+        {
+            await Task.WhenAll(_lanes.Values.Select(l => l.Worker));
+        }
+        catch (OperationCanceledException)
+        {
+            // Unfinished work stays in the journal and is resumed at the next start.
+        }
+
+        _stopping.Dispose();
+    }
+
+    private Channel<WorkItem> LaneFor(string deviceId) =>
+        _lanes.GetOrAdd(deviceId, id =>
+        {
+            var channel = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+            return new DeviceLane(channel, Task.Run(() => RunLaneAsync(id, channel.Reader)));
+        }).Channel;
+
+    private async Task RunLaneAsync(string deviceId, ChannelReader<WorkItem> reader)
+    {
+        var token = _stopping.Token;
+        await foreach (var item in reader.ReadAllAsync(token))
+        {
+            try
+            {
+                await ProcessAsync(item, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The journal still holds the command; a restart resumes it.
+                RelayLog.LaneFault(_logger, ex, item.Command.Id, deviceId);
+            }
+        }
+    }
+
+    internal async Task ProcessAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        var command = item.Command;
+        var known = _journal.Find(command.Id);
+        if (known is not null && !item.Resume)
+        {
+            // Seen before (a push and a sync of the same command, or a retried push).
+            if (known.State.IsFinal() && item.FromSync)
+            {
+                _journal.ReportAgain(known);
+            }
+
+            return;
+        }
+
+        var state = known?.State ?? CommandState.Delivered;
+        if (known is null)
+        {
+            _journal.TryRecordDelivered(command, _time.GetUtcNow());
+        }
+
+        if (state == CommandState.Delivered && !TryStart(command))
+        {
+            return;
+        }
+
+        var outcome = await AskAgentAsync(command, cancellationToken);
+        _journal.RecordOutcome(outcome);
+        RelayLog.Finished(_logger, command.Id, outcome.State, outcome.Replayed);
+        Finished?.Invoke(command.Id, outcome.State);
+    }
+
+    /// <summary>Checks expiry, cancellation and lockout; records executing and returns true to go ahead.</summary>
+    private bool TryStart(CommandEnvelope command)
+    {
+        var now = _time.GetUtcNow();
+        string? refusal = null;
+        string? overridden = null;
+        var final = CommandState.Refused;
+        if (_cancelled.TryRemove(command.Id, out _))
+        {
+            (final, refusal) = (CommandState.Cancelled, "Cancelled at the hub before the gateway started it; nothing was sent to the device.");
+        }
+        else if (command.IsExpiredAt(now))
+        {
+            (final, refusal) = (CommandState.Expired, $"Expired at {command.ExpiresAt:u} before the gateway could start it; nothing was sent to the device.");
+        }
+        else if (CommandKinds.IsLockedOut(command.Kind))
+        {
+            var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(command.DeviceId, except: command.Id), _lockout.For(command.DeviceId), now);
+            if (!lockout.Allowed && command.LockoutOverride is { } o)
+            {
+                overridden = $"Inside the lockout (until {lockout.LockedUntil:u}); overridden by {o.By}: {o.Reason}";
+            }
+            else if (!lockout.Allowed)
+            {
+                refusal = lockout.Describe() + " (checked by the gateway)";
+            }
+        }
+
+        if (refusal is not null)
+        {
+            _journal.RecordFinal(command.Id, final, refusal, now);
+            RelayLog.NotStarted(_logger, command.Id, final, refusal);
+            Finished?.Invoke(command.Id, final);
+            return false;
+        }
+
+        _journal.RecordExecuting(command.Id, now, overridden);
+        return true;
+    }
+
+    private async Task<ActuationOutcome> AskAgentAsync(CommandEnvelope command, CancellationToken cancellationToken)
+    {
+        var request = ActuationRequest.From(command);
+        var started = _time.GetUtcNow();
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
+        var mayHaveReached = false;
+        string? lastProblem = null;
+        while (true)
+        {
+            var agent = _agents.Find(command.DeviceId);
+            if (agent is not null)
+            {
+                var result = await _client.ActuateAsync(agent, request, cancellationToken);
+                switch (result.Status)
+                {
+                    case AgentCallStatus.Answered:
+                        return result.Outcome!;
+                    case AgentCallStatus.Rejected:
+                        return Final(command.Id, CommandState.Failed, result.Problem ?? "The agent refused the request.");
+                    case AgentCallStatus.Indeterminate:
+                        mayHaveReached = true;
+                        break;
+                }
+
+                lastProblem = result.Problem;
+            }
+            else
+            {
+                lastProblem = $"No agent for device '{command.DeviceId}' is known to discovery.";
+            }
+
+            var now = _time.GetUtcNow();
+            if (!mayHaveReached && command.IsExpiredAt(now))
+            {
+                return Final(command.Id, CommandState.Failed, $"The device could not be reached before the command expired; nothing was sent to it. Last error: {lastProblem}");
+            }
+
+            if (mayHaveReached && now - started >= _options.GiveUpAfter)
+            {
+                return Final(command.Id, CommandState.Uncertain, $"The device may have received the command but has not answered for {_options.GiveUpAfter}. Check it before giving another dose. Last error: {lastProblem}");
+            }
+
+            var delay = backoff.Next();
+            RelayLog.AgentRetry(_logger, command.Id, command.DeviceId, lastProblem ?? "unknown", delay);
+            await Task.Delay(delay, _time, cancellationToken);
+        }
+    }
+
+    private ActuationOutcome Final(Guid commandId, CommandState state, string detail) =>
+        new(commandId, state, detail, null, _time.GetUtcNow(), Replayed: false);
+
+    internal sealed record WorkItem(CommandEnvelope Command, bool FromSync, bool Resume);
+
+    private sealed record DeviceLane(Channel<WorkItem> Channel, Task Worker)
+    {
+        public ChannelWriter<WorkItem> Writer => Channel.Writer;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Willow.Hub.Commands;
+
+public static class CommandServiceExtensions
+{
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CommandIssuer>();
+        builder.Services.AddSingleton<CommandDispatcher>();
+        builder.Services.AddSingleton<CommandProgress>();
+        builder.Services.AddSingleton<ExpiredCommandSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ExpiredCommandSweeper>());
+        return builder;
+    }
+}

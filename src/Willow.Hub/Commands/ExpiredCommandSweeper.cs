@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+
+namespace Willow.Hub.Commands;
+
+/// <summary>
+/// Marks commands that were still queued at the hub when their expiry passed (the home never took them)
+/// as expired, and forgets old idempotency keys. A "feed now" pressed while the home was offline must not
+/// fire hours later; the gateway and agent refuse it too, by their own clocks.
+/// </summary>
+public sealed class ExpiredCommandSweeper(
+    ICommandStore commands, IOptions<CommandOptions> options, TimeProvider time, ILogger<ExpiredCommandSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
+        do
+        {
+            try
+            {
+                await SweepOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                CommandLog.SweepFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var expired = await commands.ExpireOverdueAsync(now - options.Value.ExpiryGrace, now, cancellationToken);
+        if (expired.Count > 0)
+        {
+            CommandLog.Expired(logger, expired.Count);
+        }
+
+        await commands.ForgetIdempotencyKeysAsync(now - options.Value.IdempotencyKeyLifetime, cancellationToken);
+    }
+}

@@ -1,0 +1,27 @@
+using Willow.Core.Protocol;
+
+namespace Willow.Hub.Devices;
+
+/// <summary>Where devices and their presence are kept.</summary>
+public interface IDeviceStore
+{
+    Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<DeviceRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a gateway's complete view of its home: listed devices are created or updated and linked to
+    /// the gateway; its devices that are not listed any more are marked offline (not deleted: their
+    /// history stays).
+    /// </summary>
+    Task ApplyGatewayReportAsync(Guid householdId, string gatewayId, DevicePresenceReport report, CancellationToken cancellationToken);
+
+    /// <summary>The gateway's link dropped: none of its devices can be reached.</summary>
+    Task MarkGatewayDevicesOfflineAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken);
+
+    /// <summary>A direct-mode device announced itself.</summary>
+    Task UpsertDirectAsync(Guid householdId, string deviceId, DirectDeviceHello hello, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>A direct-mode device asked for work: it is alive.</summary>
+    Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken);
+}

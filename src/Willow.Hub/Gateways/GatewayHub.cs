@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Willow.Core.Commands;
+using Willow.Core.Protocol;
+using Willow.Hub.Access;
+using Willow.Hub.Commands;
+using Willow.Hub.Devices;
+
+namespace Willow.Hub.Gateways;
+
+/// <summary>
+/// <c>/hubs/gateway</c>: the WebSocket each home's gateway keeps open. The hub pushes commands through it
+/// (<see cref="IGatewayClient"/>); the gateway reports device presence and command states back.
+/// </summary>
+[Authorize(Policy = AccessPolicies.Gateway)]
+public sealed class GatewayHub(
+    ICommandStore commands,
+    CommandProgress progress,
+    IDeviceStore devices,
+    IGatewayStore gateways,
+    TimeProvider time,
+    ILogger<GatewayHub> logger) : Hub<IGatewayClient>
+{
+    public static string GroupName(Guid householdId, string gatewayId) => $"gateway:{householdId:N}:{gatewayId}";
+
+    private Guid HouseholdId => Context.User!.SingleHousehold();
+
+    private string GatewayId => Context.User!.RequiredValue(WillowClaims.GatewayId);
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(HouseholdId, GatewayId));
+        await gateways.MarkConnectedAsync(HouseholdId, GatewayId, Context.ConnectionId, time.GetUtcNow(), Context.ConnectionAborted);
+        GatewayLog.Connected(logger, GatewayId, HouseholdId, Context.ConnectionId);
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        var wasCurrent = await gateways.MarkDisconnectedAsync(HouseholdId, GatewayId, Context.ConnectionId, time.GetUtcNow(), CancellationToken.None);
+        if (wasCurrent)
+        {
+            await devices.MarkGatewayDevicesOfflineAsync(HouseholdId, GatewayId, CancellationToken.None);
+        }
+
+        GatewayLog.Disconnected(logger, GatewayId, HouseholdId, exception?.Message ?? "closed");
+    }
+
+    /// <summary>The home's open commands, for a gateway that has just (re)connected.</summary>
+    public async Task<IReadOnlyList<CommandEnvelope>> SyncCommands()
+    {
+        var open = await commands.ListOpenForGatewayAsync(HouseholdId, GatewayId, time.GetUtcNow(), Context.ConnectionAborted);
+        GatewayLog.Synced(logger, GatewayId, open.Count);
+        return open;
+    }
+
+    /// <summary>Records state reports; returns how many are settled (recorded, or known and needing nothing).</summary>
+    public async Task<int> ReportCommandStates(IReadOnlyList<CommandStateReport> reports)
+    {
+        var settled = 0;
+        foreach (var report in reports)
+        {
+            // A gateway speaks for itself and its agents, never for the hub or a direct-mode device.
+            var trusted = report.Source is EventSource.Gateway or EventSource.Agent ? report : report with { Source = EventSource.Gateway };
+            var result = await progress.RecordAsync(HouseholdId, trusted, Context.ConnectionAborted);
+            if (result.Command is null)
+            {
+                GatewayLog.UnknownCommand(logger, GatewayId, report.CommandId);
+            }
+
+            // Unknown and conflicting reports are settled too: repeating them would not change the answer.
+            settled++;
+        }
+
+        await gateways.TouchAsync(HouseholdId, GatewayId, time.GetUtcNow(), Context.ConnectionAborted);
+        return settled;
+    }
+
+    public async Task ReportDevices(DevicePresenceReport report)
+    {
+        await devices.ApplyGatewayReportAsync(HouseholdId, GatewayId, report, Context.ConnectionAborted);
+        await gateways.TouchAsync(HouseholdId, GatewayId, time.GetUtcNow(), Context.ConnectionAborted);
+        GatewayLog.DevicesReported(logger, GatewayId, report.Devices.Count, report.Devices.Count(d => d.Online));
+    }
+}

@@ -1,0 +1,57 @@
+using Scalar.AspNetCore;
+using Willow.Core.Protocol;
+using Willow.Hosting;
+using Willow.Hub.Access;
+using Willow.Hub.Commands;
+using Willow.Hub.Devices;
+using Willow.Hub.DirectMode;
+using Willow.Hub.Gateways;
+using Willow.Hub.Households;
+using Willow.Hub.Storage;
+
+namespace Willow.Hub;
+
+/// <summary>Composes the hub: add the features, then map them. Nothing else belongs here.</summary>
+public static class HubApplication
+{
+    public static WebApplication Build(RoleSettings settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WillowHost.CreateBuilder(settings);
+        builder.Services.TryAddTimeProvider();
+        builder.Services.AddWireTypes(HubJsonContext.Default);
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
+        builder.AddHubStorage();
+        builder.AddDataProtectionKeys();
+        builder.AddAccess();
+        builder.AddCommands();
+        builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
+        builder.Services.AddSingleton<DirectCommandSignal>();
+        builder.Services.AddHostedService<BootstrapSeeder>();
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseWillowErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapWillowHealth();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapHouseholds();
+        api.MapDirectMode();
+        var household = api.MapGroup("/households/{householdId:guid}")
+            .RequireAuthorization(AccessPolicies.Person)
+            .AddEndpointFilter<HouseholdScopeFilter>();
+        household.MapDevices();
+        household.MapCommands();
+        household.MapGateways();
+
+        app.MapHub<GatewayHub>(GatewayHubMethods.Path);
+        return app;
+    }
+}

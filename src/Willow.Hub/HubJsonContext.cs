@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Willow.Core.Protocol;
+using Willow.Hub.Commands;
+using Willow.Hub.Devices;
+using Willow.Hub.Gateways;
+using Willow.Hub.Households;
+
+namespace Willow.Hub;
+
+/// <summary>Source-generated JSON for the hub's own wire types.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IssueCommandRequest))]
+[JsonSerializable(typeof(CommandView))]
+[JsonSerializable(typeof(IReadOnlyList<CommandView>))]
+[JsonSerializable(typeof(DeviceView))]
+[JsonSerializable(typeof(IReadOnlyList<DeviceView>))]
+[JsonSerializable(typeof(HouseholdView))]
+[JsonSerializable(typeof(IReadOnlyList<HouseholdView>))]
+[JsonSerializable(typeof(GatewayView))]
+[JsonSerializable(typeof(IReadOnlyList<GatewayView>))]
+[JsonSerializable(typeof(CommandEnvelope))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string[]))]
+public sealed partial class HubJsonContext : JsonSerializerContext;

@@ -1,0 +1,84 @@
+namespace Willow.Hub.Storage.Sqlite;
+
+/// <summary>The hub's SQLite schema, as append-only migrations (see <see cref="Willow.Sqlite.SqliteDatabase.Migrate"/>).</summary>
+internal static class HubSchema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE households (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            time_zone   TEXT NOT NULL,
+            created_at  INTEGER NOT NULL
+        );
+
+        CREATE TABLE gateways (
+            household_id      TEXT NOT NULL REFERENCES households (id),
+            gateway_id        TEXT NOT NULL,
+            connection_id     TEXT NULL,
+            connected         INTEGER NOT NULL DEFAULT 0,
+            last_connected_at INTEGER NULL,
+            last_seen_at      INTEGER NULL,
+            PRIMARY KEY (household_id, gateway_id)
+        );
+
+        CREATE TABLE devices (
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            device_id     TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            capabilities  TEXT NOT NULL,
+            link          TEXT NOT NULL,
+            gateway_id    TEXT NULL,
+            online        INTEGER NOT NULL,
+            last_seen_at  INTEGER NULL,
+            version       TEXT NULL,
+            registered_at INTEGER NOT NULL,
+            PRIMARY KEY (household_id, device_id)
+        );
+        CREATE INDEX ix_devices_gateway ON devices (household_id, gateway_id);
+
+        CREATE TABLE commands (
+            id               TEXT PRIMARY KEY,
+            household_id     TEXT NOT NULL REFERENCES households (id),
+            device_id        TEXT NOT NULL,
+            kind             TEXT NOT NULL,
+            args             TEXT NOT NULL,
+            issued_by        TEXT NOT NULL,
+            issued_at        INTEGER NOT NULL,
+            expires_at       INTEGER NOT NULL,
+            dose_id          TEXT NULL,
+            idempotency_key  TEXT NULL,
+            override_reason  TEXT NULL,
+            override_by      TEXT NULL,
+            state            TEXT NOT NULL,
+            state_source     TEXT NOT NULL,
+            updated_at       INTEGER NOT NULL
+        );
+        CREATE INDEX ix_commands_device ON commands (household_id, device_id, state, issued_at);
+        CREATE INDEX ix_commands_household ON commands (household_id, issued_at);
+        CREATE INDEX ix_commands_expiry ON commands (state, expires_at);
+
+        CREATE TABLE command_events (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            command_id  TEXT NOT NULL REFERENCES commands (id),
+            state       TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            source      TEXT NOT NULL,
+            detail      TEXT NULL
+        );
+        CREATE INDEX ix_command_events_command ON command_events (command_id, seq);
+
+        CREATE TABLE idempotency_keys (
+            household_id  TEXT NOT NULL,
+            caller        TEXT NOT NULL,
+            key           TEXT NOT NULL,
+            request_hash  TEXT NOT NULL,
+            command_id    TEXT NULL,
+            claimed_at    INTEGER NOT NULL,
+            PRIMARY KEY (household_id, caller, key)
+        );
+        CREATE INDEX ix_idempotency_claimed ON idempotency_keys (claimed_at);
+        """,
+    ];
+}

@@ -1,0 +1,135 @@
+using Microsoft.Data.Sqlite;
+using Willow.Core.Protocol;
+using Willow.Hub.Devices;
+using Willow.Sqlite;
+
+namespace Willow.Hub.Storage.Sqlite;
+
+public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time) : IDeviceStore
+{
+    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at";
+
+    public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        return Task.FromResult(connection.Query(
+            $"SELECT {Columns} FROM devices WHERE household_id = $household AND device_id = $device",
+            Read,
+            null,
+            ("$household", householdId.ToString()),
+            ("$device", deviceId)).SingleOrDefault());
+    }
+
+    public Task<IReadOnlyList<DeviceRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        return Task.FromResult<IReadOnlyList<DeviceRecord>>(connection.Query(
+            $"SELECT {Columns} FROM devices WHERE household_id = $household ORDER BY device_id",
+            Read,
+            null,
+            ("$household", householdId.ToString())));
+    }
+
+    public Task ApplyGatewayReportAsync(Guid householdId, string gatewayId, DevicePresenceReport report, CancellationToken cancellationToken)
+    {
+        // The hub's own clock stamps presence: a gateway's clock may be wrong after a power cut.
+        var now = time.GetUtcNow().ToUnixMs();
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var device in report.Devices)
+        {
+            connection.Execute(
+                """
+                INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at)
+                VALUES ($household, $device, $name, $capabilities, 'gateway', $gateway, $online, CASE WHEN $online = 1 THEN $now END, $version, $now)
+                ON CONFLICT (household_id, device_id) DO UPDATE SET
+                    name = excluded.name,
+                    capabilities = CASE WHEN excluded.capabilities = '' THEN devices.capabilities ELSE excluded.capabilities END,
+                    link = 'gateway',
+                    gateway_id = excluded.gateway_id,
+                    online = excluded.online,
+                    last_seen_at = CASE WHEN excluded.online = 1 THEN $now ELSE devices.last_seen_at END,
+                    version = COALESCE(excluded.version, devices.version)
+                """,
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$device", device.DeviceId),
+                ("$name", device.Name),
+                ("$capabilities", string.Join(',', device.Capabilities)),
+                ("$gateway", gatewayId),
+                ("$online", device.Online ? 1 : 0),
+                ("$now", now),
+                ("$version", device.Version));
+        }
+
+        var reported = System.Text.Json.JsonSerializer.Serialize(report.Devices.Select(d => d.DeviceId).ToArray(), HubJsonContext.Default.StringArray);
+        connection.Execute(
+            """
+            UPDATE devices SET online = 0
+            WHERE household_id = $household AND gateway_id = $gateway AND link = 'gateway'
+              AND device_id NOT IN (SELECT value FROM json_each($reported))
+            """,
+            transaction,
+            ("$household", householdId.ToString()),
+            ("$gateway", gatewayId),
+            ("$reported", reported));
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    public Task MarkGatewayDevicesOfflineAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "UPDATE devices SET online = 0 WHERE household_id = $household AND gateway_id = $gateway AND link = 'gateway'",
+            null,
+            ("$household", householdId.ToString()),
+            ("$gateway", gatewayId));
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertDirectAsync(Guid householdId, string deviceId, DirectDeviceHello hello, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            """
+            INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at)
+            VALUES ($household, $device, $name, $capabilities, 'direct', NULL, 1, $at, $version, $at)
+            ON CONFLICT (household_id, device_id) DO UPDATE SET
+                name = excluded.name, capabilities = excluded.capabilities, link = 'direct', gateway_id = NULL,
+                online = 1, last_seen_at = excluded.last_seen_at, version = excluded.version
+            """,
+            null,
+            ("$household", householdId.ToString()),
+            ("$device", deviceId),
+            ("$name", hello.Name),
+            ("$capabilities", string.Join(',', hello.Capabilities)),
+            ("$at", at.ToUnixMs()),
+            ("$version", hello.Version));
+        return Task.CompletedTask;
+    }
+
+    public Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "UPDATE devices SET online = 1, last_seen_at = $at WHERE household_id = $household AND device_id = $device AND link = 'direct'",
+            null,
+            ("$household", householdId.ToString()),
+            ("$device", deviceId),
+            ("$at", at.ToUnixMs()));
+        return Task.CompletedTask;
+    }
+
+    private static DeviceRecord Read(SqliteDataReader reader) => new(
+        Guid.Parse(reader.GetString("household_id")),
+        reader.GetString("device_id"),
+        reader.GetString("name"),
+        reader.GetString("capabilities").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        reader.GetString("link"),
+        reader.GetNullableString("gateway_id"),
+        reader.GetInt64("online") == 1,
+        UnixTime.FromUnixMs(reader.GetNullableInt64("last_seen_at")),
+        reader.GetNullableString("version"),
+        UnixTime.FromUnixMs(reader.GetInt64("registered_at")));
+}
