@@ -20,7 +20,7 @@ public static class HubApplication
         builder.Services.TryAddTimeProvider();
         builder.Services.AddWireTypes(HubJsonContext.Default);
         builder.Services.AddValidation();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Documentation.ApiDocumentTransformer>());
         builder.AddHubStorage();
         builder.AddDataProtectionKeys();
         builder.AddAccess();

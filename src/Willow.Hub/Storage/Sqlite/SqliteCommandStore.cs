@@ -41,17 +41,18 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
                 [.. parameters, ("$hash", requestHash), ("$now", now.ToUnixMs())]);
             claim = IdempotencyClaim.Claimed;
         }
+        else if (existing.CommandId is null)
+        {
+            // Still being accepted: whatever its body, the first request has not finished.
+            claim = IdempotencyClaim.InProgress;
+        }
         else if (existing.Hash != requestHash)
         {
             claim = IdempotencyClaim.Mismatch;
         }
-        else if (existing.CommandId is { } commandId)
-        {
-            claim = IdempotencyClaim.Replay(Guid.Parse(commandId));
-        }
         else
         {
-            claim = IdempotencyClaim.InProgress;
+            claim = IdempotencyClaim.Replay(Guid.Parse(existing.CommandId));
         }
 
         transaction.Commit();
@@ -149,7 +150,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             $"""
             SELECT {Columns} FROM commands
             WHERE household_id = $household AND ($device IS NULL OR device_id = $device)
-            ORDER BY issued_at DESC, id DESC LIMIT $limit
+            ORDER BY issued_at DESC, rowid DESC LIMIT $limit
             """,
             ReadRow,
             null,
@@ -168,7 +169,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             JOIN devices d ON d.household_id = c.household_id AND d.device_id = c.device_id
             WHERE c.household_id = $household AND d.link = 'gateway' AND d.gateway_id = $gateway
               AND (c.state IN ('delivered', 'executing') OR (c.state = 'queued' AND c.expires_at > $now))
-            ORDER BY c.issued_at, c.id
+            ORDER BY c.issued_at, c.rowid
             """,
             ReadRow,
             null,
@@ -190,7 +191,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             SELECT {Columns} FROM commands
             WHERE household_id = $household AND device_id = $device
               AND (state = 'delivered' OR (state = 'queued' AND expires_at > $now))
-            ORDER BY CASE state WHEN 'delivered' THEN 0 ELSE 1 END, issued_at, id
+            ORDER BY CASE state WHEN 'delivered' THEN 0 ELSE 1 END, issued_at, rowid
             LIMIT 1
             """,
             ReadRow,

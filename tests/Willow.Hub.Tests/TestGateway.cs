@@ -1,0 +1,60 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Willow.Core.Commands;
+using Willow.Core.Protocol;
+using Willow.Testing;
+
+namespace Willow.Hub.Tests;
+
+/// <summary>A SignalR client that speaks the gateway protocol, so hub tests control every report.</summary>
+internal sealed class TestGateway : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    private TestGateway(HubConnection connection) => _connection = connection;
+
+    public Channel<CommandEnvelope> Issued { get; } = Channel.CreateUnbounded<CommandEnvelope>();
+
+    public Channel<Guid> Cancelled { get; } = Channel.CreateUnbounded<Guid>();
+
+    public static async Task<TestGateway> ConnectAsync(HubHost hub, string? token = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(hub.Url + GatewayHubMethods.Path, o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token ?? hub.Identity.GatewayToken);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default))
+            .Build();
+        var gateway = new TestGateway(connection);
+        connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), c => gateway.Issued.Writer.TryWrite(c));
+        connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), id => gateway.Cancelled.Writer.TryWrite(id));
+        await connection.StartAsync();
+        return gateway;
+    }
+
+    public Task ReportDevicesAsync(params (string Id, string Capability, bool Online)[] devices) =>
+        _connection.InvokeAsync(
+            GatewayHubMethods.ReportDevices,
+            new DevicePresenceReport([.. devices.Select(d => new DeviceReport(d.Id, d.Id, [d.Capability], d.Online, DateTimeOffset.UtcNow, "test"))], DateTimeOffset.UtcNow));
+
+    public Task<int> ReportAsync(Guid commandId, CommandState state, EventSource source = EventSource.Gateway, string? detail = null) =>
+        _connection.InvokeAsync<int>(
+            GatewayHubMethods.ReportCommandStates,
+            (IReadOnlyList<CommandStateReport>)[new CommandStateReport(commandId, state, DateTimeOffset.UtcNow, source, detail)]);
+
+    public Task<IReadOnlyList<CommandEnvelope>> SyncAsync() =>
+        _connection.InvokeAsync<IReadOnlyList<CommandEnvelope>>(GatewayHubMethods.SyncCommands);
+
+    public async Task<CommandEnvelope> NextIssuedAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(5));
+        return await Issued.Reader.ReadAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
