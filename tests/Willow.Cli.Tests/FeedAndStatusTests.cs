@@ -1,0 +1,118 @@
+using Willow.Core.Commands;
+using Willow.Core.Security;
+using Willow.Testing;
+
+namespace Willow.Cli.Tests;
+
+/// <summary><c>willow feed</c>, <c>call</c>, <c>status</c> and <c>login</c> against a real hub, gateway and agents.</summary>
+public sealed class FeedAndStatusTests : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new("cli-feed");
+    private readonly string _homeKey = HomeKey.Generate();
+    private HubHost _hub = null!;
+    private AgentHost _dispenser = null!;
+    private AgentHost _speaker = null!;
+    private GatewayHost _gateway = null!;
+
+    private string Profile => _directory.File("cli.json");
+
+    public async ValueTask InitializeAsync()
+    {
+        _hub = await HubHost.StartAsync(_directory);
+        _dispenser = await AgentHost.StartAsync(_directory.Sub("dispenser"), "treat-dispenser", Capability.Dispenser, _homeKey,
+            new Dictionary<string, string?> { ["Dispenser:MinimumInterval"] = "01:00:00" });
+        _speaker = await AgentHost.StartAsync(_directory.Sub("speaker"), "speaker", Capability.Speaker, _homeKey);
+        _gateway = await GatewayHost.StartAsync(_hub.Url, _hub.Identity.GatewayToken, _homeKey, _directory.Sub("gateway"),
+            new Dictionary<string, string> { ["treat-dispenser"] = _dispenser.Url, ["speaker"] = _speaker.Url });
+        var login = await CliRun.RunAsync("login", "--hub", _hub.Url, "--token", _hub.Identity.ApiToken, "--profile", Profile);
+        Assert.Equal(0, login.ExitCode);
+        await Eventually.WaitAsync(async () => (await CliRun.RunAsync("status", "--profile", Profile)).Out, o => o.Split('\n').Count(l => l.Contains(" online", StringComparison.Ordinal)) == 2, "devices online");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _dispenser.DisposeAsync();
+        await _speaker.DisposeAsync();
+        await _hub.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Feed_PrintsTheTimelineAndExits0WhenItSucceeded()
+    {
+        var run = await CliRun.RunAsync("feed", "--device", "treat-dispenser", "--profile", Profile);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("queued", run.Out, StringComparison.Ordinal);
+        Assert.Contains("delivered", run.Out, StringComparison.Ordinal);
+        Assert.Contains("succeeded", run.Out, StringComparison.Ordinal);
+        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+    }
+
+    [Fact]
+    public async Task FeedInsideTheLockout_Exits1AndSaysWhatToDo()
+    {
+        await CliRun.RunAsync("feed", "--device", "treat-dispenser", "--profile", Profile);
+        var second = await CliRun.RunAsync("feed", "--device", "treat-dispenser", "--profile", Profile);
+
+        Assert.Equal(ExitCodes.Failure, second.ExitCode);
+        Assert.Contains("Locked out until", second.Error, StringComparison.Ordinal);
+        Assert.Contains("--override-reason", second.Error, StringComparison.Ordinal);
+        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+    }
+
+    [Fact]
+    public async Task FeedWithTheSameIdempotencyKeyTwice_DispensesOnce()
+    {
+        var first = await CliRun.RunAsync("feed", "--device", "treat-dispenser", "--idempotency-key", "morning", "--profile", Profile);
+        var again = await CliRun.RunAsync("feed", "--device", "treat-dispenser", "--idempotency-key", "morning", "--profile", Profile);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(first.Out.Split('\n')[0], again.Out.Split('\n')[0]);
+        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+    }
+
+    [Fact]
+    public async Task Call_PlaysTheSound()
+    {
+        var run = await CliRun.RunAsync("call", "--device", "speaker", "--sound", "chime", "--profile", Profile);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("chime", Assert.Single(_speaker.Speaker.Plays).Sound);
+    }
+
+    [Fact]
+    public async Task Status_ShowsTheGatewayTheDevicesAndRecentCommands()
+    {
+        await CliRun.RunAsync("call", "--device", "speaker", "--profile", Profile);
+        var run = await CliRun.RunAsync("status", "--profile", Profile);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Willow's home", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"home\s+yes", run.Out);
+        Assert.Matches(@"treat-dispenser\s+treat-dispenser\s+dispenser\s+gateway home\s+online", run.Out);
+        Assert.Matches(@"call\s+speaker\s+succeeded", run.Out);
+    }
+
+    [Fact]
+    public async Task Feed_UnknownDevice_ExplainsAndExits1()
+    {
+        var run = await CliRun.RunAsync("feed", "--device", "cat-flap", "--profile", Profile);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("Device not found", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_WithAWrongToken_IsRefused()
+    {
+        var run = await CliRun.RunAsync("login", "--hub", _hub.Url, "--token", "wlw_wrong-token-value-000000", "--profile", _directory.File("other.json"));
+
+        Assert.Equal(ExitCodes.Unreachable, run.ExitCode);
+        Assert.Contains("refused the token", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_directory.File("other.json")));
+    }
+}
