@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Willow.Testing;
+
+namespace Willow.System.Tests;
+
+/// <summary>The demo as a newcomer runs it: real processes, a feed through the API and through the CLI.</summary>
+public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
+{
+    [Fact]
+    public async Task FeedThroughTheApi_ReachesTheServoAndSucceeds()
+    {
+        var before = demo.Releases();
+        var id = await IssueDispenseAsync();
+
+        var final = await WaitFinalAsync(id);
+
+        Assert.Equal("succeeded", final.GetProperty("state").GetString());
+        Assert.Equal(["queued", "delivered", "executing", "succeeded"], States(final));
+        Assert.Equal(before + 1, demo.Releases());
+    }
+
+    [Fact]
+    public async Task FeedThroughTheCli_Succeeds()
+    {
+        var before = demo.Releases();
+        var (code, output) = await WillowProcess.RunAsync("feed", "--device", "treat-dispenser", "--profile", demo.Profile);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("succeeded", output, StringComparison.Ordinal);
+        Assert.Equal(before + 1, demo.Releases());
+    }
+
+    [Fact]
+    public async Task Status_ListsBothDevicesOnline()
+    {
+        var (code, output) = await WillowProcess.RunAsync("status", "--profile", demo.Profile);
+
+        Assert.True(code == 0, output);
+        Assert.Matches(@"treat-dispenser\s.*\sonline", output);
+        Assert.Matches(@"speaker\s.*\sonline", output);
+    }
+
+    [Fact]
+    public async Task AgentKilledMidDispense_ServoMovedExactlyOnce_AndTheCommandEndsUncertainOrSucceeded()
+    {
+        var pidFile = demo.PidFile("treat-dispenser");
+        var agentPid = int.Parse(await File.ReadAllTextAsync(pidFile), CultureInfo.InvariantCulture);
+        var before = demo.Releases();
+
+        var id = await IssueDispenseAsync();
+        await Eventually.WaitAsync(() => demo.Releases() == before + 1, "the servo to swing to its release angle");
+        WillowProcess.SendSignal(agentPid, "KILL");
+
+        // The demo restarts the agent; the gateway asks it again; its journal answers.
+        await Eventually.WaitAsync(
+            () => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() != agentPid.ToString(CultureInfo.InvariantCulture),
+            "the demo to restart the agent",
+            TimeSpan.FromSeconds(30));
+        var final = await WaitFinalAsync(id, TimeSpan.FromSeconds(60));
+
+        Assert.False(WillowProcess.IsAlive(agentPid));
+        Assert.Contains(final.GetProperty("state").GetString(), new[] { "uncertain", "succeeded" });
+        Assert.Equal(before + 1, demo.Releases());
+
+        // And it stays that way: nothing re-runs it later.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(before + 1, demo.Releases());
+        Assert.Equal(final.GetProperty("state").GetString(), (await GetAsync(id)).GetProperty("state").GetString());
+    }
+
+    private async Task<string> IssueDispenseAsync()
+    {
+        using var client = demo.Client();
+        using var response = await client.PostAsync(
+            $"api/v1/households/{demo.HouseholdId}/devices/treat-dispenser/commands",
+            new StringContent("{\"kind\":\"dispense\",\"args\":{\"portions\":1}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private async Task<JsonElement> GetAsync(string id)
+    {
+        using var client = demo.Client();
+        return JsonDocument.Parse(await client.GetStringAsync($"api/v1/households/{demo.HouseholdId}/commands/{id}")).RootElement.Clone();
+    }
+
+    private Task<JsonElement> WaitFinalAsync(string id, TimeSpan? timeout = null) =>
+        Eventually.WaitAsync(
+            () => GetAsync(id),
+            c => c.GetProperty("state").GetString() is "succeeded" or "failed" or "refused" or "expired" or "uncertain" or "cancelled",
+            $"command {id} to finish",
+            timeout ?? TimeSpan.FromSeconds(30));
+
+    private static string[] States(JsonElement command) =>
+        [.. command.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("state").GetString()!)];
+}
