@@ -79,13 +79,24 @@ public static class DemoSetup
 
     public static string ConfigPath(DemoManifest manifest, string process) => Path.Combine(manifest.DataDirectory, "config", process + ".json");
 
+    public const string EnvironmentFile = "demo.env";
+
+    /// <summary>Writes <c>demo.json</c>, and <c>demo.env</c> for shells: the variables the CLI also reads.</summary>
     public static void SaveManifest(DemoManifest manifest)
     {
         var path = Path.Combine(manifest.DataDirectory, ManifestFile);
         File.WriteAllText(path, JsonSerializer.Serialize(manifest, CliJsonContext.Default.DemoManifest));
+        var env = Path.Combine(manifest.DataDirectory, EnvironmentFile);
+        File.WriteAllText(env, string.Join('\n',
+            $"export WILLOW_HUB_URL={manifest.HubUrl}",
+            $"export WILLOW_TOKEN={manifest.ApiToken}",
+            $"export WILLOW_HOUSEHOLD={manifest.HouseholdId}",
+            $"export WILLOW_API={manifest.ApiUrl}/households/{manifest.HouseholdId}",
+            ""));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(env, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
     }
 

@@ -115,7 +115,7 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         terminal.Line($"  API docs   {manifest.DocsUrl}");
         terminal.Line($"  Household  {manifest.HouseholdName}  {manifest.HouseholdId}  ({manifest.TimeZone})");
         terminal.Line($"  API token  {manifest.ApiToken}");
-        terminal.Line($"  Data       {manifest.DataDirectory}  (all of this is in {DemoSetup.ManifestFile})");
+        terminal.Line($"  Data       {manifest.DataDirectory}  (all of this is in {DemoSetup.ManifestFile}; 'source {Path.Combine(manifest.DataDirectory, DemoSetup.EnvironmentFile)}' for a shell)");
         terminal.Line();
         var table = new Table("Device", "Capability", "Agent", "Records to");
         foreach (var device in manifest.Devices)

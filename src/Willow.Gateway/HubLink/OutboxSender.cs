@@ -13,6 +13,13 @@ public sealed class OutboxSender : BackgroundService
 {
     private const int BatchSize = 100;
 
+    /// <summary>
+    /// A short wait after the first new report lets "delivered" and "executing" (and often the outcome) travel
+    /// in one message and one write at the hub, and keeps that write off the disk while the agent commits
+    /// its intent.
+    /// </summary>
+    private static readonly TimeSpan Coalescing = TimeSpan.FromMilliseconds(25);
+
     private readonly GatewayJournal _journal;
     private readonly HubSession _session;
     private readonly TimeProvider _time;
@@ -81,7 +88,17 @@ public sealed class OutboxSender : BackgroundService
             await FlushAsync(stoppingToken);
 
             // Woken by every new report; the periodic pass catches a link that came back meanwhile.
-            await Task.WhenAny(woken, Task.Delay(TimeSpan.FromSeconds(5), _time, stoppingToken));
+            if (await Task.WhenAny(woken, Task.Delay(TimeSpan.FromSeconds(5), _time, stoppingToken)) == woken)
+            {
+                try
+                {
+                    await Task.Delay(Coalescing, _time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -68,25 +68,39 @@ public sealed class GatewayJournal : IDisposable
     }
 
     /// <summary>Records a command pushed or synced from the hub as <c>delivered</c>. False if it was known already.</summary>
-    public bool TryRecordDelivered(CommandEnvelope command, DateTimeOffset now)
+    public bool TryRecordDelivered(CommandEnvelope command, DateTimeOffset now) => TryRecordReceived(command, now, CommandState.Delivered, null);
+
+    /// <summary>
+    /// Records a new command as delivered and, in the same commit, what the gateway decided to do with it
+    /// (<c>executing</c>, or a final refusal): one write to disk before the agent is asked. False if known already.
+    /// </summary>
+    public bool TryRecordReceived(CommandEnvelope command, DateTimeOffset now, CommandState then, string? detail)
     {
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
             var inserted = _connection.Execute(
                 """
-                INSERT OR IGNORE INTO commands (id, device_id, kind, envelope, state, received_at)
-                VALUES ($id, $device, $kind, $envelope, 'delivered', $now)
+                INSERT OR IGNORE INTO commands (id, device_id, kind, envelope, state, detail, received_at, started_at, finished_at)
+                VALUES ($id, $device, $kind, $envelope, $state, $detail, $now,
+                        CASE WHEN $state = 'executing' THEN $now END, CASE WHEN $final = 1 THEN $now END)
                 """,
                 transaction,
                 ("$id", command.Id.ToString()),
                 ("$device", command.DeviceId),
                 ("$kind", command.Kind),
                 ("$envelope", JsonSerializer.Serialize(command, WillowJsonContext.Default.CommandEnvelope)),
+                ("$state", then.ToWire()),
+                ("$detail", detail),
+                ("$final", then.IsFinal() ? 1 : 0),
                 ("$now", now.ToUnixMs()));
             if (inserted == 1)
             {
                 AddToOutbox(transaction, new CommandStateReport(command.Id, CommandState.Delivered, now, EventSource.Gateway, null));
+                if (then != CommandState.Delivered)
+                {
+                    AddToOutbox(transaction, new CommandStateReport(command.Id, then, now, EventSource.Gateway, detail));
+                }
             }
 
             transaction.Commit();

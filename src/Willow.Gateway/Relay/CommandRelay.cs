@@ -135,15 +135,29 @@ public sealed class CommandRelay : IAsyncDisposable
             return;
         }
 
-        var state = known?.State ?? CommandState.Delivered;
-        if (known is null)
+        if (known is null || known.State == CommandState.Delivered)
         {
-            _journal.TryRecordDelivered(command, _time.GetUtcNow());
-        }
+            var (next, detail) = Decide(command);
+            var now = _time.GetUtcNow();
+            if (known is null)
+            {
+                _journal.TryRecordReceived(command, now, next, detail);
+            }
+            else if (next == CommandState.Executing)
+            {
+                _journal.RecordExecuting(command.Id, now, detail);
+            }
+            else
+            {
+                _journal.RecordFinal(command.Id, next, detail!, now);
+            }
 
-        if (state == CommandState.Delivered && !TryStart(command))
-        {
-            return;
+            if (next != CommandState.Executing)
+            {
+                RelayLog.NotStarted(_logger, command.Id, next, detail!);
+                Finished?.Invoke(command.Id, next);
+                return;
+            }
         }
 
         var outcome = await AskAgentAsync(command, cancellationToken);
@@ -152,44 +166,35 @@ public sealed class CommandRelay : IAsyncDisposable
         Finished?.Invoke(command.Id, outcome.State);
     }
 
-    /// <summary>Checks expiry, cancellation and lockout; records executing and returns true to go ahead.</summary>
-    private bool TryStart(CommandEnvelope command)
+    /// <summary>
+    /// Checks cancellation, expiry and lockout. Returns <c>executing</c> to go ahead (with the override, if
+    /// one was needed), or the final state and why the command will not start.
+    /// </summary>
+    private (CommandState State, string? Detail) Decide(CommandEnvelope command)
     {
         var now = _time.GetUtcNow();
-        string? refusal = null;
-        string? overridden = null;
-        var final = CommandState.Refused;
         if (_cancelled.TryRemove(command.Id, out _))
         {
-            (final, refusal) = (CommandState.Cancelled, "Cancelled at the hub before the gateway started it; nothing was sent to the device.");
+            return (CommandState.Cancelled, "Cancelled at the hub before the gateway started it; nothing was sent to the device.");
         }
-        else if (command.IsExpiredAt(now))
+
+        if (command.IsExpiredAt(now))
         {
-            (final, refusal) = (CommandState.Expired, $"Expired at {command.ExpiresAt:u} before the gateway could start it; nothing was sent to the device.");
+            return (CommandState.Expired, $"Expired at {command.ExpiresAt:u} before the gateway could start it; nothing was sent to the device.");
         }
-        else if (CommandKinds.IsLockedOut(command.Kind))
+
+        if (CommandKinds.IsLockedOut(command.Kind))
         {
             var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(command.DeviceId, except: command.Id), _lockout.For(command.DeviceId), now);
-            if (!lockout.Allowed && command.LockoutOverride is { } o)
+            if (!lockout.Allowed)
             {
-                overridden = $"Inside the lockout (until {lockout.LockedUntil:u}); overridden by {o.By}: {o.Reason}";
-            }
-            else if (!lockout.Allowed)
-            {
-                refusal = lockout.Describe() + " (checked by the gateway)";
+                return command.LockoutOverride is { } o
+                    ? (CommandState.Executing, $"Inside the lockout (until {lockout.LockedUntil:u}); overridden by {o.By}: {o.Reason}")
+                    : (CommandState.Refused, lockout.Describe() + " (checked by the gateway)");
             }
         }
 
-        if (refusal is not null)
-        {
-            _journal.RecordFinal(command.Id, final, refusal, now);
-            RelayLog.NotStarted(_logger, command.Id, final, refusal);
-            Finished?.Invoke(command.Id, final);
-            return false;
-        }
-
-        _journal.RecordExecuting(command.Id, now, overridden);
-        return true;
+        return (CommandState.Executing, null);
     }
 
     private async Task<ActuationOutcome> AskAgentAsync(CommandEnvelope command, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using Willow.Core.Commands;
-
 namespace Willow.Hub.Commands;
 
 /// <summary>Structured log messages of the command feature (event ids 1000–1099).</summary>
@@ -15,13 +13,13 @@ internal static partial class CommandLog
     public static partial void PushFailed(ILogger logger, Exception exception, Guid commandId, string gatewayId);
 
     [LoggerMessage(1003, LogLevel.Information, "Command {CommandId} is {State} (reported by {Source})")]
-    public static partial void StateChanged(ILogger logger, Guid commandId, CommandState state, EventSource source);
+    public static partial void StateChanged(ILogger logger, Guid commandId, string state, string source);
 
     [LoggerMessage(1004, LogLevel.Warning, "Command {CommandId}: the home reports {State} although the hub had presumed {Presumed}; recording what happened")]
-    public static partial void Overturned(ILogger logger, Guid commandId, CommandState state, CommandState presumed);
+    public static partial void Overturned(ILogger logger, Guid commandId, string state, string presumed);
 
     [LoggerMessage(1005, LogLevel.Warning, "Command {CommandId}: report of {State} from {Source} contradicts its recorded {Current}; kept {Current}")]
-    public static partial void ConflictingReport(ILogger logger, Guid commandId, CommandState state, EventSource source, CommandState current);
+    public static partial void ConflictingReport(ILogger logger, Guid commandId, string state, string source, string current);
 
     [LoggerMessage(1006, LogLevel.Information, "Idempotency key {Key} replayed: answering with command {CommandId}")]
     public static partial void IdempotentReplay(ILogger logger, string key, Guid commandId);

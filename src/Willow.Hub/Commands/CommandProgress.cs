@@ -9,23 +9,30 @@ namespace Willow.Hub.Commands;
 /// </summary>
 public sealed class CommandProgress(ICommandStore commands, ILogger<CommandProgress> logger)
 {
-    public async Task<TransitionResult> RecordAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken)
+    public async Task<TransitionResult> RecordAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken) =>
+        (await RecordAllAsync(householdId, [report], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<TransitionResult>> RecordAllAsync(
+        Guid householdId, IReadOnlyList<CommandStateReport> reports, CancellationToken cancellationToken)
     {
-        var before = await commands.GetAsync(householdId, report.CommandId, cancellationToken);
-        var result = await commands.ApplyAsync(householdId, report, cancellationToken);
-        switch (result.Decision)
+        var results = await commands.ApplyAsync(householdId, reports, cancellationToken);
+        for (var i = 0; i < reports.Count; i++)
         {
-            case TransitionDecision.Apply:
-                CommandLog.StateChanged(logger, report.CommandId, report.State, report.Source);
-                break;
-            case TransitionDecision.Overturn:
-                CommandLog.Overturned(logger, report.CommandId, report.State, before?.State ?? report.State);
-                break;
-            case TransitionDecision.Conflict when result.Command is not null:
-                CommandLog.ConflictingReport(logger, report.CommandId, report.State, report.Source, result.Command.State);
-                break;
+            var (report, result) = (reports[i], results[i]);
+            switch (result.Decision)
+            {
+                case TransitionDecision.Apply:
+                    CommandLog.StateChanged(logger, report.CommandId, report.State.ToWire(), report.Source.ToWire());
+                    break;
+                case TransitionDecision.Overturn:
+                    CommandLog.Overturned(logger, report.CommandId, report.State.ToWire(), result.Previous?.ToWire() ?? "unknown");
+                    break;
+                case TransitionDecision.Conflict when result.Command is not null:
+                    CommandLog.ConflictingReport(logger, report.CommandId, report.State.ToWire(), report.Source.ToWire(), result.Command.State.ToWire());
+                    break;
+            }
         }
 
-        return result;
+        return results;
     }
 }

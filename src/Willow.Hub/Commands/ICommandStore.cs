@@ -26,8 +26,11 @@ public interface ICommandStore
 
     Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken);
 
-    /// <summary>Decides a reported change with <see cref="Core.Commands.CommandStateMachine"/> and records it if it changes anything.</summary>
-    Task<TransitionResult> ApplyAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken);
+    /// <summary>
+    /// Decides each reported change in order with <see cref="Core.Commands.CommandStateMachine"/> and records
+    /// those that change anything, all in one transaction (a gateway's batch costs one write to disk).
+    /// </summary>
+    Task<IReadOnlyList<TransitionResult>> ApplyAsync(Guid householdId, IReadOnlyList<CommandStateReport> reports, CancellationToken cancellationToken);
 
     /// <summary>The most recent commands of a household (or one device), newest first.</summary>
     Task<IReadOnlyList<CommandRecord>> ListRecentAsync(Guid householdId, string? deviceId, int limit, CancellationToken cancellationToken);

@@ -56,23 +56,20 @@ public sealed class GatewayHub(
     /// <summary>Records state reports; returns how many are settled (recorded, or known and needing nothing).</summary>
     public async Task<int> ReportCommandStates(IReadOnlyList<CommandStateReport> reports)
     {
-        var settled = 0;
-        foreach (var report in reports)
+        // A gateway speaks for itself and its agents, never for the hub or a direct-mode device.
+        IReadOnlyList<CommandStateReport> trusted =
+            [.. reports.Select(r => r.Source is EventSource.Gateway or EventSource.Agent ? r : r with { Source = EventSource.Gateway })];
+        var results = await progress.RecordAllAsync(HouseholdId, trusted, Context.ConnectionAborted);
+        foreach (var (report, result) in trusted.Zip(results))
         {
-            // A gateway speaks for itself and its agents, never for the hub or a direct-mode device.
-            var trusted = report.Source is EventSource.Gateway or EventSource.Agent ? report : report with { Source = EventSource.Gateway };
-            var result = await progress.RecordAsync(HouseholdId, trusted, Context.ConnectionAborted);
             if (result.Command is null)
             {
                 GatewayLog.UnknownCommand(logger, GatewayId, report.CommandId);
             }
-
-            // Unknown and conflicting reports are settled too: repeating them would not change the answer.
-            settled++;
         }
 
-        await gateways.TouchAsync(HouseholdId, GatewayId, time.GetUtcNow(), Context.ConnectionAborted);
-        return settled;
+        // Unknown and conflicting reports are settled too: repeating them would not change the answer.
+        return results.Count;
     }
 
     public async Task ReportDevices(DevicePresenceReport report)

@@ -78,7 +78,7 @@ public abstract class StoreContract : IAsyncLifetime
     [Fact]
     public async Task Apply_UnknownCommand_ChangesNothing()
     {
-        var result = await Commands.ApplyAsync(Home, new CommandStateReport(Guid.NewGuid(), CommandState.Succeeded, Now, EventSource.Agent, null), default);
+        var result = (await Commands.ApplyAsync(Home, [new CommandStateReport(Guid.NewGuid(), CommandState.Succeeded, Now, EventSource.Agent, null)], default))[0];
         Assert.Null(result.Command);
         Assert.False(result.Decision.Changes());
     }
@@ -251,6 +251,29 @@ public abstract class StoreContract : IAsyncLifetime
             Guid.CreateVersion7(at), Home, device, CommandKinds.Dispense, JsonElement.Parse("{\"portions\":1}"), "token:owner", at, at + (ttl ?? TimeSpan.FromMinutes(1)));
     }
 
-    private Task<TransitionResult> Apply(Guid id, CommandState state, EventSource source = EventSource.Gateway) =>
-        Commands.ApplyAsync(Home, new CommandStateReport(id, state, Now, source, null), default);
+    private async Task<TransitionResult> Apply(Guid id, CommandState state, EventSource source = EventSource.Gateway) =>
+        (await Commands.ApplyAsync(Home, [new CommandStateReport(id, state, Now, source, null)], default))[0];
+
+    [Fact]
+    public async Task Apply_ABatch_DecidesEachInOrderInOneGo()
+    {
+        var command = NewCommand();
+        await Commands.CreateAsync(command, null, default);
+
+        var results = await Commands.ApplyAsync(
+            Home,
+            [
+                new CommandStateReport(command.Id, CommandState.Delivered, Now, EventSource.Gateway, null),
+                new CommandStateReport(command.Id, CommandState.Executing, Now, EventSource.Gateway, null),
+                new CommandStateReport(command.Id, CommandState.Delivered, Now, EventSource.Gateway, null),
+                new CommandStateReport(command.Id, CommandState.Succeeded, Now, EventSource.Agent, null),
+            ],
+            default);
+
+        Assert.Equal(
+            [TransitionDecision.Apply, TransitionDecision.Apply, TransitionDecision.Stale, TransitionDecision.Apply],
+            results.Select(r => r.Decision));
+        Assert.Equal(CommandState.Executing, results[3].Previous);
+        Assert.Equal(4, (await Commands.GetAsync(Home, command.Id, default))!.Events.Count);
+    }
 }

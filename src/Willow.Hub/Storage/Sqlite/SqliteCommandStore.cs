@@ -17,10 +17,12 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         "id, household_id, device_id, kind, args, issued_by, issued_at, expires_at, dose_id, idempotency_key, override_reason, override_by, state, state_source, updated_at";
 
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(
-        IdempotencyKeyScope scope, string requestHash, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+        IdempotencyKeyScope scope, string requestHash, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => Claim(connection, transaction, scope, requestHash, now, lease), cancellationToken);
+
+    private static IdempotencyClaim Claim(
+        SqliteConnection connection, SqliteTransaction transaction, IdempotencyKeyScope scope, string requestHash, DateTimeOffset now, TimeSpan lease)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
         var parameters = KeyParameters(scope);
         var existing = connection.Query(
             "SELECT request_hash, command_id, claimed_at FROM idempotency_keys WHERE household_id = $household AND caller = $caller AND key = $key",
@@ -55,24 +57,22 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             claim = IdempotencyClaim.Replay(Guid.Parse(existing.CommandId));
         }
 
-        transaction.Commit();
-        return Task.FromResult(claim);
+        return claim;
     }
 
-    public Task ReleaseIdempotencyKeyAsync(IdempotencyKeyScope scope, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
-            "DELETE FROM idempotency_keys WHERE household_id = $household AND caller = $caller AND key = $key AND command_id IS NULL",
-            null,
-            KeyParameters(scope));
-        return Task.CompletedTask;
-    }
+    public Task ReleaseIdempotencyKeyAsync(IdempotencyKeyScope scope, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "DELETE FROM idempotency_keys WHERE household_id = $household AND caller = $caller AND key = $key AND command_id IS NULL",
+                transaction,
+                KeyParameters(scope)),
+            cancellationToken);
 
-    public Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, CancellationToken cancellationToken)
+    public Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => Create(connection, transaction, command, idempotencyKey), cancellationToken);
+
+    private static CommandRecord Create(SqliteConnection connection, SqliteTransaction transaction, CommandEnvelope command, IdempotencyKeyScope? idempotencyKey)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
         connection.Execute(
             $"""
             INSERT INTO commands ({Columns})
@@ -101,25 +101,23 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
                 [.. KeyParameters(idempotencyKey), ("$command", command.Id.ToString())]);
         }
 
-        var record = Load(connection, transaction, command.HouseholdId, command.Id)!;
-        transaction.Commit();
-        return Task.FromResult(record);
+        return Load(connection, transaction, command.HouseholdId, command.Id)!;
     }
 
-    public Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        return Task.FromResult(Load(connection, null, householdId, commandId));
-    }
+    public Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(connection => Load(connection, null, householdId, commandId)));
 
-    public Task<TransitionResult> ApplyAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TransitionResult>> ApplyAsync(Guid householdId, IReadOnlyList<CommandStateReport> reports, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<TransitionResult>>(
+            (connection, transaction) => [.. reports.Select(report => Apply(connection, transaction, householdId, report))],
+            cancellationToken);
+
+    private static TransitionResult Apply(SqliteConnection connection, SqliteTransaction transaction, Guid householdId, CommandStateReport report)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
         var current = Load(connection, transaction, householdId, report.CommandId, withEvents: false);
         if (current is null)
         {
-            return Task.FromResult(new TransitionResult(TransitionDecision.Conflict, null));
+            return new TransitionResult(TransitionDecision.Conflict, null);
         }
 
         var decision = CommandStateMachine.Decide(current.State, current.StateSource, report.State, report.Source);
@@ -138,15 +136,13 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             InsertEvent(connection, transaction, report.CommandId, new CommandEvent(report.State, report.At, report.Source, detail));
         }
 
-        var after = Load(connection, transaction, householdId, report.CommandId)!;
-        transaction.Commit();
-        return Task.FromResult(new TransitionResult(decision, after));
+        return new TransitionResult(decision, Load(connection, transaction, householdId, report.CommandId)!, current.State);
     }
 
-    public Task<IReadOnlyList<CommandRecord>> ListRecentAsync(Guid householdId, string? deviceId, int limit, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        var rows = connection.Query(
+    public Task<IReadOnlyList<CommandRecord>> ListRecentAsync(Guid householdId, string? deviceId, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read<IReadOnlyList<CommandRecord>>(connection =>
+        {
+            var rows = connection.Query(
             $"""
             SELECT {Columns} FROM commands
             WHERE household_id = $household AND ($device IS NULL OR device_id = $device)
@@ -157,13 +153,11 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             ("$household", householdId.ToString()),
             ("$device", deviceId),
             ("$limit", limit));
-        return Task.FromResult<IReadOnlyList<CommandRecord>>([.. rows.Select(r => r.ToRecord(LoadEvents(connection, null, r.Envelope.Id)))]);
-    }
+            return [.. rows.Select(r => r.ToRecord(LoadEvents(connection, null, r.Envelope.Id)))];
+        }));
 
-    public Task<IReadOnlyList<CommandEnvelope>> ListOpenForGatewayAsync(Guid householdId, string gatewayId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        var rows = connection.Query(
+    public Task<IReadOnlyList<CommandEnvelope>> ListOpenForGatewayAsync(Guid householdId, string gatewayId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CommandEnvelope>>(database.Read(connection => connection.Query(
             $"""
             SELECT {string.Join(", ", Columns.Split(", ").Select(c => "c." + c))} FROM commands c
             JOIN devices d ON d.household_id = c.household_id AND d.device_id = c.device_id
@@ -175,14 +169,13 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             null,
             ("$household", householdId.ToString()),
             ("$gateway", gatewayId),
-            ("$now", now.ToUnixMs()));
-        return Task.FromResult<IReadOnlyList<CommandEnvelope>>([.. rows.Select(r => r.Envelope)]);
-    }
+            ("$now", now.ToUnixMs())).Select(r => r.Envelope).ToList()));
 
-    public Task<CommandRecord?> TakeNextForDirectDeviceAsync(Guid householdId, string deviceId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<CommandRecord?> TakeNextForDirectDeviceAsync(Guid householdId, string deviceId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => TakeNext(connection, transaction, householdId, deviceId, now), cancellationToken);
+
+    private static CommandRecord? TakeNext(SqliteConnection connection, SqliteTransaction transaction, Guid householdId, string deviceId, DateTimeOffset now)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
 
         // A command the device took but never reported on (it restarted before acting) is handed out again
         // first: the device's journal answers it without acting twice.
@@ -201,8 +194,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             ("$now", now.ToUnixMs())).SingleOrDefault();
         if (next is null)
         {
-            transaction.Commit();
-            return Task.FromResult<CommandRecord?>(null);
+            return null;
         }
 
         if (next.State == CommandState.Queued)
@@ -215,15 +207,14 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             InsertEvent(connection, transaction, next.Envelope.Id, new CommandEvent(CommandState.Delivered, now, EventSource.Hub, "Handed to the device, which polled for it."));
         }
 
-        var record = Load(connection, transaction, householdId, next.Envelope.Id);
-        transaction.Commit();
-        return Task.FromResult(record);
+        return Load(connection, transaction, householdId, next.Envelope.Id);
     }
 
-    public Task<IReadOnlyList<CommandRecord>> ExpireOverdueAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CommandRecord>> ExpireOverdueAsync(DateTimeOffset cutoff, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<CommandRecord>>((connection, transaction) => Expire(connection, transaction, cutoff, now), cancellationToken);
+
+    private static List<CommandRecord> Expire(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset cutoff, DateTimeOffset now)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
         var overdue = connection.Query(
             $"SELECT {Columns} FROM commands WHERE state = 'queued' AND expires_at <= $cutoff",
             ReadRow,
@@ -242,16 +233,13 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             expired.Add(Load(connection, transaction, row.Envelope.HouseholdId, row.Envelope.Id)!);
         }
 
-        transaction.Commit();
-        return Task.FromResult<IReadOnlyList<CommandRecord>>(expired);
+        return expired;
     }
 
-    public Task<int> ForgetIdempotencyKeysAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        return Task.FromResult(connection.Execute(
-            "DELETE FROM idempotency_keys WHERE claimed_at < $cutoff", null, ("$cutoff", cutoff.ToUnixMs())));
-    }
+    public Task<int> ForgetIdempotencyKeysAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute("DELETE FROM idempotency_keys WHERE claimed_at < $cutoff", transaction, ("$cutoff", cutoff.ToUnixMs())),
+            cancellationToken);
 
     private static (string, object?)[] KeyParameters(IdempotencyKeyScope scope) =>
         [("$household", scope.HouseholdId.ToString()), ("$caller", scope.Caller), ("$key", scope.Key)];

@@ -9,33 +9,30 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
 {
     private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at";
 
-    public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        return Task.FromResult(connection.Query(
+    public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(connection => connection.Query(
             $"SELECT {Columns} FROM devices WHERE household_id = $household AND device_id = $device",
             Read,
             null,
             ("$household", householdId.ToString()),
-            ("$device", deviceId)).SingleOrDefault());
-    }
+            ("$device", deviceId)).SingleOrDefault()));
 
-    public Task<IReadOnlyList<DeviceRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<DeviceRecord>>(connection.Query(
+    public Task<IReadOnlyList<DeviceRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<DeviceRecord>>(database.Read(connection => connection.Query(
             $"SELECT {Columns} FROM devices WHERE household_id = $household ORDER BY device_id",
             Read,
             null,
-            ("$household", householdId.ToString())));
-    }
+            ("$household", householdId.ToString()))));
 
     public Task ApplyGatewayReportAsync(Guid householdId, string gatewayId, DevicePresenceReport report, CancellationToken cancellationToken)
     {
         // The hub's own clock stamps presence: a gateway's clock may be wrong after a power cut.
         var now = time.GetUtcNow().ToUnixMs();
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        return database.WriteAsync((connection, transaction) => Apply(connection, transaction, householdId, gatewayId, report, now), cancellationToken);
+    }
+
+    private static int Apply(SqliteConnection connection, SqliteTransaction transaction, Guid householdId, string gatewayId, DevicePresenceReport report, long now)
+    {
         foreach (var device in report.Devices)
         {
             connection.Execute(
@@ -63,7 +60,7 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         }
 
         var reported = System.Text.Json.JsonSerializer.Serialize(report.Devices.Select(d => d.DeviceId).ToArray(), HubJsonContext.Default.StringArray);
-        connection.Execute(
+        return connection.Execute(
             """
             UPDATE devices SET online = 0
             WHERE household_id = $household AND gateway_id = $gateway AND link = 'gateway'
@@ -73,25 +70,19 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
             ("$household", householdId.ToString()),
             ("$gateway", gatewayId),
             ("$reported", reported));
-        transaction.Commit();
-        return Task.CompletedTask;
     }
 
-    public Task MarkGatewayDevicesOfflineAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
-            "UPDATE devices SET online = 0 WHERE household_id = $household AND gateway_id = $gateway AND link = 'gateway'",
-            null,
-            ("$household", householdId.ToString()),
-            ("$gateway", gatewayId));
-        return Task.CompletedTask;
-    }
+    public Task MarkGatewayDevicesOfflineAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE devices SET online = 0 WHERE household_id = $household AND gateway_id = $gateway AND link = 'gateway'",
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$gateway", gatewayId)),
+            cancellationToken);
 
-    public Task UpsertDirectAsync(Guid householdId, string deviceId, DirectDeviceHello hello, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
+    public Task UpsertDirectAsync(Guid householdId, string deviceId, DirectDeviceHello hello, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => connection.Execute(
             """
             INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at)
             VALUES ($household, $device, $name, $capabilities, 'direct', NULL, 1, $at, $version, $at)
@@ -99,27 +90,23 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
                 name = excluded.name, capabilities = excluded.capabilities, link = 'direct', gateway_id = NULL,
                 online = 1, last_seen_at = excluded.last_seen_at, version = excluded.version
             """,
-            null,
+            transaction,
             ("$household", householdId.ToString()),
             ("$device", deviceId),
             ("$name", hello.Name),
             ("$capabilities", string.Join(',', hello.Capabilities)),
             ("$at", at.ToUnixMs()),
-            ("$version", hello.Version));
-        return Task.CompletedTask;
-    }
+            ("$version", hello.Version)), cancellationToken);
 
-    public Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
-            "UPDATE devices SET online = 1, last_seen_at = $at WHERE household_id = $household AND device_id = $device AND link = 'direct'",
-            null,
-            ("$household", householdId.ToString()),
-            ("$device", deviceId),
-            ("$at", at.ToUnixMs()));
-        return Task.CompletedTask;
-    }
+    public Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE devices SET online = 1, last_seen_at = $at WHERE household_id = $household AND device_id = $device AND link = 'direct'",
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$device", deviceId),
+                ("$at", at.ToUnixMs())),
+            cancellationToken);
 
     private static DeviceRecord Read(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString("household_id")),

@@ -6,72 +6,57 @@ namespace Willow.Hub.Storage.Sqlite;
 
 public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
 {
-    public Task MarkConnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
+    public Task MarkConnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => connection.Execute(
             """
             INSERT INTO gateways (household_id, gateway_id, connection_id, connected, last_connected_at, last_seen_at)
             VALUES ($household, $gateway, $connection, 1, $at, $at)
             ON CONFLICT (household_id, gateway_id) DO UPDATE SET
                 connection_id = excluded.connection_id, connected = 1, last_connected_at = excluded.last_connected_at, last_seen_at = excluded.last_seen_at
             """,
-            null,
+            transaction,
             ("$household", householdId.ToString()),
             ("$gateway", gatewayId),
             ("$connection", connectionId),
-            ("$at", at.ToUnixMs()));
-        return Task.CompletedTask;
-    }
+            ("$at", at.ToUnixMs())), cancellationToken);
 
-    public Task<bool> MarkDisconnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        var updated = connection.Execute(
+    public Task<bool> MarkDisconnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => connection.Execute(
             """
             UPDATE gateways SET connected = 0, last_seen_at = $at
             WHERE household_id = $household AND gateway_id = $gateway AND connection_id = $connection
             """,
-            null,
+            transaction,
             ("$household", householdId.ToString()),
             ("$gateway", gatewayId),
             ("$connection", connectionId),
-            ("$at", at.ToUnixMs()));
-        return Task.FromResult(updated == 1);
-    }
+            ("$at", at.ToUnixMs())) == 1, cancellationToken);
 
-    public Task TouchAsync(Guid householdId, string gatewayId, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
-            "UPDATE gateways SET last_seen_at = $at WHERE household_id = $household AND gateway_id = $gateway",
-            null,
-            ("$household", householdId.ToString()),
-            ("$gateway", gatewayId),
-            ("$at", at.ToUnixMs()));
-        return Task.CompletedTask;
-    }
+    public Task TouchAsync(Guid householdId, string gatewayId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE gateways SET last_seen_at = $at WHERE household_id = $household AND gateway_id = $gateway",
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$gateway", gatewayId),
+                ("$at", at.ToUnixMs())),
+            cancellationToken);
 
-    public Task DeclareAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        connection.Execute(
-            "INSERT OR IGNORE INTO gateways (household_id, gateway_id, connected) VALUES ($household, $gateway, 0)",
-            null,
-            ("$household", householdId.ToString()),
-            ("$gateway", gatewayId));
-        return Task.CompletedTask;
-    }
+    public Task DeclareAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "INSERT OR IGNORE INTO gateways (household_id, gateway_id, connected) VALUES ($household, $gateway, 0)",
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$gateway", gatewayId)),
+            cancellationToken);
 
-    public Task<IReadOnlyList<GatewayRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken)
-    {
-        using var connection = database.Open();
-        return Task.FromResult<IReadOnlyList<GatewayRecord>>(connection.Query(
+    public Task<IReadOnlyList<GatewayRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GatewayRecord>>(database.Read(connection => connection.Query(
             "SELECT household_id, gateway_id, connected, last_connected_at, last_seen_at FROM gateways WHERE household_id = $household ORDER BY gateway_id",
             Read,
             null,
-            ("$household", householdId.ToString())));
-    }
+            ("$household", householdId.ToString()))));
 
     private static GatewayRecord Read(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString("household_id")),
