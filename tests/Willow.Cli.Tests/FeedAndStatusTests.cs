@@ -1,5 +1,3 @@
-using Willow.Core.Commands;
-using Willow.Core.Security;
 using Willow.Testing;
 
 namespace Willow.Cli.Tests;
@@ -8,34 +6,20 @@ namespace Willow.Cli.Tests;
 public sealed class FeedAndStatusTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new("cli-feed");
-    private readonly string _homeKey = HomeKey.Generate();
-    private HubHost _hub = null!;
-    private AgentHost _dispenser = null!;
-    private AgentHost _speaker = null!;
-    private GatewayHost _gateway = null!;
+    private TestHome _home = null!;
 
     private string Profile => _directory.File("cli.json");
 
     public async ValueTask InitializeAsync()
     {
-        _hub = await HubHost.StartAsync(_directory);
-        _dispenser = await AgentHost.StartAsync(_directory.Sub("dispenser"), "treat-dispenser", Capability.Dispenser, _homeKey,
-            new Dictionary<string, string?> { ["Dispenser:MinimumInterval"] = "01:00:00" });
-        _speaker = await AgentHost.StartAsync(_directory.Sub("speaker"), "speaker", Capability.Speaker, _homeKey);
-        _gateway = await GatewayHost.StartAsync(_hub.Url, _hub.Identity.GatewayToken, _homeKey, _directory.Sub("gateway"),
-            new Dictionary<string, string> { ["treat-dispenser"] = _dispenser.Url, ["speaker"] = _speaker.Url });
-        var login = await CliRun.RunAsync("login", "--hub", _hub.Url, "--token", _hub.Identity.ApiToken, "--profile", Profile);
+        _home = await TestHome.StartAsync(new Dictionary<string, string?> { ["Dispenser:MinimumInterval"] = "01:00:00" });
+        var login = await CliRun.RunAsync("login", "--hub", _home.Hub.Url, "--token", _home.Identity.ApiToken, "--profile", Profile);
         Assert.Equal(0, login.ExitCode);
-        await Eventually.WaitAsync(async () => (await CliRun.RunAsync("status", "--profile", Profile)).Out, o => o.Split('\n').Count(l => l.Contains(" online", StringComparison.Ordinal)) == 2, "devices online");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _gateway.DisposeAsync();
-        await _dispenser.DisposeAsync();
-        await _speaker.DisposeAsync();
-        await _hub.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _home.DisposeAsync();
         _directory.Dispose();
     }
 
@@ -48,7 +32,7 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
         Assert.Contains("queued", run.Out, StringComparison.Ordinal);
         Assert.Contains("delivered", run.Out, StringComparison.Ordinal);
         Assert.Contains("succeeded", run.Out, StringComparison.Ordinal);
-        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+        Assert.Equal(1, _home.Releases);
     }
 
     [Fact]
@@ -60,7 +44,7 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failure, second.ExitCode);
         Assert.Contains("Locked out until", second.Error, StringComparison.Ordinal);
         Assert.Contains("--override-reason", second.Error, StringComparison.Ordinal);
-        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+        Assert.Equal(1, _home.Releases);
     }
 
     [Fact]
@@ -72,7 +56,7 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(first.Out.Split('\n')[0], again.Out.Split('\n')[0]);
-        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+        Assert.Equal(1, _home.Releases);
     }
 
     [Fact]
@@ -81,7 +65,7 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
         var run = await CliRun.RunAsync("call", "--device", "speaker", "--sound", "chime", "--profile", Profile);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("chime", Assert.Single(_speaker.Speaker.Plays).Sound);
+        Assert.Equal("chime", Assert.Single(_home.SpeakerAgent.Speaker.Plays).Sound);
     }
 
     [Fact]
@@ -109,7 +93,7 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
     [Fact]
     public async Task Login_WithAWrongToken_IsRefused()
     {
-        var run = await CliRun.RunAsync("login", "--hub", _hub.Url, "--token", "wlw_wrong-token-value-000000", "--profile", _directory.File("other.json"));
+        var run = await CliRun.RunAsync("login", "--hub", _home.Hub.Url, "--token", "wlw_wrong-token-value-000000", "--profile", _directory.File("other.json"));
 
         Assert.Equal(ExitCodes.Unreachable, run.ExitCode);
         Assert.Contains("refused the token", run.Error, StringComparison.Ordinal);

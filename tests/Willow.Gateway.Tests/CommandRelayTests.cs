@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
+using Willow.Testing;
 
 namespace Willow.Gateway.Tests;
 
@@ -97,7 +96,7 @@ public sealed class CommandRelayTests
     public async Task AgentDownThenUp_TheRelayKeepsAskingAndTheDispenseHappensOnce()
     {
         await using var f = new RelayFixture();
-        var port = FreePort();
+        var port = Ports.Free();
         f.PointAtNothing(port);
         var command = f.Dispense();
 
@@ -115,7 +114,7 @@ public sealed class CommandRelayTests
     public async Task AgentUnreachableUntilExpiry_FailsAndSaysNothingWasSent()
     {
         await using var f = new RelayFixture();
-        f.PointAtNothing(FreePort());
+        f.PointAtNothing(Ports.Free());
         var command = f.Dispense(ttl: TimeSpan.FromSeconds(1));
 
         f.Relay.Enqueue(command);
@@ -190,10 +189,4 @@ public sealed class CommandRelayTests
         Assert.Equal(1, f.Releases);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

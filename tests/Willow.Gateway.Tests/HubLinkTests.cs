@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Willow.Core.Commands;
-using Willow.Core.Security;
 using Willow.Hub;
 using Willow.Hub.Commands;
 using Willow.Testing;
@@ -10,46 +9,19 @@ namespace Willow.Gateway.Tests;
 /// <summary>A real hub, gateway and agents on loopback: the whole command path, and the link going down and up.</summary>
 public sealed class HubLinkTests : IAsyncLifetime
 {
-    private readonly TempDirectory _directory = new("hub-link");
-    private readonly string _homeKey = HomeKey.Generate();
-    private HubIdentity _identity = null!;
-    private HubHost? _hub;
-    private AgentHost _dispenser = null!;
-    private AgentHost _speaker = null!;
-    private GatewayHost _gateway = null!;
+    private TestHome _home = null!;
 
-    private HubHost Hub => _hub!;
+    private HubHost Hub => _home.Hub;
 
-    public async ValueTask InitializeAsync()
-    {
-        _identity = HubHost.NewIdentity(_directory.Sub("hub"));
-        _hub = await HubHost.StartAsync(_identity);
-        _dispenser = await AgentHost.StartAsync(_directory.Sub("dispenser"), "treat-dispenser", Capability.Dispenser, _homeKey,
-            new Dictionary<string, string?> { ["Dispenser:Dwell"] = "00:00:01" });
-        _speaker = await AgentHost.StartAsync(_directory.Sub("speaker"), "speaker", Capability.Speaker, _homeKey);
-        _gateway = await GatewayHost.StartAsync(Hub.Url, _identity.GatewayToken, _homeKey, _directory.Sub("gateway"),
-            new Dictionary<string, string> { ["treat-dispenser"] = _dispenser.Url, ["speaker"] = _speaker.Url });
-        await WaitDevicesOnlineAsync();
-    }
+    public async ValueTask InitializeAsync() =>
+        _home = await TestHome.StartAsync(new Dictionary<string, string?> { ["Dispenser:Dwell"] = "00:00:01" });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _dispenser.DisposeAsync();
-        await _speaker.DisposeAsync();
-        if (_hub is not null)
-        {
-            await _hub.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await _home.DisposeAsync();
 
     [Fact]
     public async Task Feed_GoesFromTheApiToTheServoAndItsOutcomeComesBack()
     {
-        var issued = await IssueAsync("treat-dispenser", "{\"kind\":\"dispense\"}");
+        var issued = await IssueAsync(TestHome.Dispenser, "{\"kind\":\"dispense\"}");
 
         var done = await WaitFinalAsync(issued.Id);
 
@@ -58,63 +30,58 @@ public sealed class HubLinkTests : IAsyncLifetime
             [CommandState.Queued, CommandState.Delivered, CommandState.Executing, CommandState.Succeeded],
             done.Events.Select(e => e.State));
         Assert.Equal([EventSource.Hub, EventSource.Gateway, EventSource.Gateway, EventSource.Agent], done.Events.Select(e => e.Source));
-        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+        Assert.Equal(1, _home.Releases);
     }
 
     [Fact]
     public async Task Call_PlaysTheSoundOnTheSpeaker()
     {
-        var issued = await IssueAsync("speaker", "{\"kind\":\"call\",\"args\":{\"sound\":\"whistle\",\"repeat\":2}}");
+        var issued = await IssueAsync(TestHome.Speaker, "{\"kind\":\"call\",\"args\":{\"sound\":\"whistle\",\"repeat\":2}}");
 
         Assert.Equal(CommandState.Succeeded, (await WaitFinalAsync(issued.Id)).State);
-        Assert.Equal(["whistle", "whistle"], _speaker.Speaker.Plays.Select(p => p.Sound));
+        Assert.Equal(["whistle", "whistle"], _home.SpeakerAgent.Speaker.Plays.Select(p => p.Sound));
     }
 
     [Fact]
     public async Task HubRestarts_GatewayReconnectsByItself_AndRunsWhatWasIssuedMeanwhile()
     {
-        var port = Hub.Port;
-        await Hub.DisposeAsync();
-        _hub = await HubHost.StartAsync(_identity, url: $"http://127.0.0.1:{port}");
+        await _home.RestartHubAsync(await _home.StopHubAsync());
 
         // Issued before the gateway is back: the push reaches nobody; the sync on reconnect hands it over.
-        var issued = await IssueAsync("speaker", "{\"kind\":\"call\"}");
+        var issued = await IssueAsync(TestHome.Speaker, "{\"kind\":\"call\"}");
 
         Assert.Equal(CommandState.Succeeded, (await WaitFinalAsync(issued.Id, TimeSpan.FromSeconds(30))).State);
-        Assert.Single(_speaker.Speaker.Plays);
+        Assert.Single(_home.SpeakerAgent.Speaker.Plays);
     }
 
     [Fact]
     public async Task OutcomeWhileTheHubIsDown_WaitsInTheOutboxAndReachesTheHubOnce()
     {
-        var issued = await IssueAsync("treat-dispenser", "{\"kind\":\"dispense\"}");
-        await Eventually.WaitAsync(() => _dispenser.Servo.Movements.Count == 1, "the servo to start moving");
-        var port = Hub.Port;
-        await Hub.DisposeAsync();
-        _hub = null;
+        var issued = await IssueAsync(TestHome.Dispenser, "{\"kind\":\"dispense\"}");
+        await Eventually.WaitAsync(() => _home.Releases == 1, "the servo to start moving");
+        var port = await _home.StopHubAsync();
 
-        await Eventually.WaitAsync(() => _gateway.Journal.Find(issued.Id)?.State == CommandState.Succeeded, "the dispense to finish at home");
-        Assert.True(_gateway.Journal.OutboxCount() > 0);
+        await Eventually.WaitAsync(() => _home.Gateway.Journal.Find(issued.Id)?.State == CommandState.Succeeded, "the dispense to finish at home");
+        Assert.True(_home.Gateway.Journal.OutboxCount() > 0);
 
-        _hub = await HubHost.StartAsync(_identity, url: $"http://127.0.0.1:{port}");
+        await _home.RestartHubAsync(port);
         var done = await WaitFinalAsync(issued.Id, TimeSpan.FromSeconds(30));
 
         Assert.Equal(CommandState.Succeeded, done.State);
         Assert.Single(done.Events, e => e.State == CommandState.Succeeded);
-        await Eventually.WaitAsync(() => _gateway.Journal.OutboxCount() == 0, "the outbox to empty");
-        Assert.Equal(1, _dispenser.Servo.Movements.Count(m => m.ToDegrees == 90));
+        await Eventually.WaitAsync(() => _home.Gateway.Journal.OutboxCount() == 0, "the outbox to empty");
+        Assert.Equal(1, _home.Releases);
     }
 
     [Fact]
     public async Task AgentStops_HubShowsItOfflineWithinAPresenceRound()
     {
-        await _speaker.DisposeAsync();
+        await _home.StopSpeakerAsync();
         using var client = Hub.OwnerClient();
         await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync($"api/v1/households/{Hub.HouseholdId}/devices/speaker", HubJsonContext.Default.DeviceView),
+            () => client.GetFromJsonAsync($"api/v1/households/{Hub.HouseholdId}/devices/{TestHome.Speaker}", HubJsonContext.Default.DeviceView),
             d => d is { Online: false },
             "the speaker to show offline");
-        _speaker = await AgentHost.StartAsync(_directory.Sub("speaker2"), "speaker", Capability.Speaker, _homeKey);
     }
 
     private async Task<CommandView> IssueAsync(string device, string json)
@@ -134,14 +101,5 @@ public sealed class HubLinkTests : IAsyncLifetime
             c => c!.State.IsFinal(),
             $"command {id} to finish at the hub",
             timeout))!;
-    }
-
-    private async Task WaitDevicesOnlineAsync()
-    {
-        using var client = Hub.OwnerClient();
-        await Eventually.WaitAsync(
-            () => client.GetFromJsonAsync($"api/v1/households/{Hub.HouseholdId}/devices", HubJsonContext.Default.IReadOnlyListDeviceView),
-            devices => devices!.Count == 2 && devices.All(d => d.Online),
-            "both devices online at the hub");
     }
 }

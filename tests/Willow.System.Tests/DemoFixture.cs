@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Willow.Testing;
 
@@ -36,7 +34,7 @@ public sealed class DemoFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _demo = WillowProcess.Start(
-            ["demo", "--urls", $"http://127.0.0.1:{FreePort()}", "--data-dir", DataDirectory, "--profile", Profile],
+            ["demo", "--urls", $"http://127.0.0.1:{Ports.Free()}", "--data-dir", DataDirectory, "--profile", Profile],
             new Dictionary<string, string>
             {
                 ["WILLOW__Dispenser__Dwell"] = "00:00:02",
@@ -65,10 +63,4 @@ public sealed class DemoFixture : IAsyncLifetime
         _directory.Dispose();
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -13,7 +13,7 @@ public sealed class DemoShutdownTests
     {
         using var directory = new TempDirectory("demo-stop");
         var data = Path.Combine(directory.Path, "data");
-        string[] args = ["demo", "--urls", $"http://127.0.0.1:{DemoFixture.FreePort()}", "--data-dir", data, "--no-login"];
+        string[] args = ["demo", "--urls", $"http://127.0.0.1:{Ports.Free()}", "--data-dir", data, "--no-login"];
         int[] children;
         string firstToken;
         await using (var demo = WillowProcess.Start(args))

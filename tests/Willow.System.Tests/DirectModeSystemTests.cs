@@ -20,7 +20,7 @@ public sealed class DirectModeSystemTests
         var household = Guid.NewGuid();
         var apiToken = Secrets.NewToken("wlw");
         var deviceToken = Secrets.NewToken("wdv");
-        var hubUrl = $"http://127.0.0.1:{DemoFixture.FreePort()}";
+        var hubUrl = $"http://127.0.0.1:{Ports.Free()}";
         var config = directory.File("hub.json");
         await File.WriteAllTextAsync(config, new JsonObject
         {

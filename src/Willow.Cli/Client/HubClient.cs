@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Willow.Core.Protocol;
 using Willow.Hub;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
@@ -120,24 +120,8 @@ public sealed class HubClient : IDisposable
 
     private static async Task<CliException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var status = (int)response.StatusCode;
-        var text = $"The hub answered {status}.";
-        try
-        {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var root = document.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
-            {
-                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
-            }
-
-            text = string.Join(": ", new[] { title, detail }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        }
-        catch (JsonException)
-        {
-        }
+        var text = ProblemText.Summarize(await response.Content.ReadAsStringAsync(cancellationToken))
+            ?? $"The hub answered {(int)response.StatusCode}.";
 
         return response.StatusCode switch
         {

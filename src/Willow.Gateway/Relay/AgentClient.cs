@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Willow.Core.Protocol;
 using Willow.Gateway.Discovery;
 
@@ -56,23 +55,7 @@ public sealed class AgentClient(HttpClient http)
 
     private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var title = root.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            if (root.TryGetProperty("errors", out var errors))
-            {
-                detail = string.Join(" ", errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(v => v.GetString())));
-            }
-
-            return $"Agent answered {(int)response.StatusCode}: {title}{(detail is null ? "" : " — " + detail)}";
-        }
-        catch (JsonException)
-        {
-            return $"Agent answered {(int)response.StatusCode}.";
-        }
+        var problem = ProblemText.Summarize(await response.Content.ReadAsStringAsync(cancellationToken));
+        return problem is null ? $"Agent answered {(int)response.StatusCode}." : $"Agent answered {(int)response.StatusCode}: {problem}";
     }
 }
