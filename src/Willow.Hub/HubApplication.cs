@@ -38,7 +38,14 @@ public static class HubApplication
 
         app.MapWillowHealth();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapScalarApiReference("/docs", o =>
+        {
+            // A home server may have no internet: no telemetry, no AI chat, no vendor toolbar.
+            o.Title = "Willow API";
+            o.Telemetry = false;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+        }).AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");

@@ -12,7 +12,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Title = "Willow hub API",
             Version = "v1",
-            Description = "Households, devices and commands. Every call needs 'Authorization: Bearer <token>' except /health. " +
+            Description = "Households, devices and commands. Every call needs an 'Authorization: Bearer' header with a token, except /health. " +
                 "Errors are RFC 9457 problem details. A command's timeline records every state it went through.",
         };
         document.Components ??= new OpenApiComponents();
