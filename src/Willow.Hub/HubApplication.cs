@@ -6,7 +6,10 @@ using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.DirectMode;
 using Willow.Hub.Gateways;
+using Willow.Hub.Doses;
 using Willow.Hub.Households;
+using Willow.Hub.Pets;
+using Willow.Hub.Regimens;
 using Willow.Hub.Storage;
 
 namespace Willow.Hub;
@@ -25,6 +28,7 @@ public static class HubApplication
         builder.AddDataProtectionKeys();
         builder.AddAccess();
         builder.AddCommands();
+        builder.AddRegimens();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddHostedService<BootstrapSeeder>();
@@ -57,6 +61,9 @@ public static class HubApplication
         household.MapDevices();
         household.MapCommands();
         household.MapGateways();
+        household.MapPets();
+        household.MapRegimens();
+        household.MapDoses();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         return app;

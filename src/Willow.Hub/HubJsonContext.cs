@@ -4,7 +4,10 @@ using Willow.Core.Protocol;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
+using Willow.Hub.Doses;
 using Willow.Hub.Households;
+using Willow.Hub.Pets;
+using Willow.Hub.Regimens;
 
 namespace Willow.Hub;
 
@@ -20,6 +23,17 @@ namespace Willow.Hub;
 [JsonSerializable(typeof(GatewayView))]
 [JsonSerializable(typeof(IReadOnlyList<GatewayView>))]
 [JsonSerializable(typeof(CommandEnvelope))]
+[JsonSerializable(typeof(CreatePetRequest))]
+[JsonSerializable(typeof(PetView))]
+[JsonSerializable(typeof(IReadOnlyList<PetView>))]
+[JsonSerializable(typeof(RegimenRequest))]
+[JsonSerializable(typeof(RegimenView))]
+[JsonSerializable(typeof(IReadOnlyList<RegimenView>))]
+[JsonSerializable(typeof(DoseView))]
+[JsonSerializable(typeof(IReadOnlyList<DoseView>))]
+[JsonSerializable(typeof(SkipDoseRequest))]
+[JsonSerializable(typeof(AdherenceView))]
+[JsonSerializable(typeof(RefillRequest))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string[]))]
 public sealed partial class HubJsonContext : JsonSerializerContext;

@@ -33,6 +33,7 @@ internal sealed class TestGateway : IAsyncDisposable
         var gateway = new TestGateway(connection);
         connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), c => gateway.Issued.Writer.TryWrite(c));
         connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), id => gateway.Cancelled.Writer.TryWrite(id));
+        connection.On<RegimenSet>(nameof(IGatewayClient.RegimensChanged), set => gateway.Regimens.Writer.TryWrite(set));
         await connection.StartAsync();
         return gateway;
     }
@@ -46,6 +47,19 @@ internal sealed class TestGateway : IAsyncDisposable
         _connection.InvokeAsync<int>(
             GatewayHubMethods.ReportCommandStates,
             (IReadOnlyList<CommandStateReport>)[new CommandStateReport(commandId, state, DateTimeOffset.UtcNow, source, detail)]);
+
+    public Channel<RegimenSet> Regimens { get; } = Channel.CreateUnbounded<RegimenSet>();
+
+    public Task<int> ReportDosesAsync(params DoseReport[] reports) =>
+        _connection.InvokeAsync<int>(GatewayHubMethods.ReportDoses, (IReadOnlyList<DoseReport>)reports);
+
+    public Task<RegimenSet> SyncRegimensAsync() => _connection.InvokeAsync<RegimenSet>(GatewayHubMethods.SyncRegimens);
+
+    public async Task<RegimenSet> NextRegimensAsync()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        return await Regimens.Reader.ReadAsync(cts.Token);
+    }
 
     public Task<IReadOnlyList<CommandEnvelope>> SyncAsync() =>
         _connection.InvokeAsync<IReadOnlyList<CommandEnvelope>>(GatewayHubMethods.SyncCommands);

@@ -12,5 +12,20 @@ public static class GatewayHubMethods
     /// <summary>Takes a <see cref="DevicePresenceReport"/>.</summary>
     public const string ReportDevices = "ReportDevices";
 
+    /// <summary>Returns the household's <see cref="RegimenSet"/>.</summary>
+    public const string SyncRegimens = "SyncRegimens";
+
+    /// <summary>Takes commands the gateway issued itself (scheduled doses), so the hub knows them before their states.</summary>
+    public const string ReportCommandsIssued = "ReportCommandsIssued";
+
+    /// <summary>Takes a batch of <see cref="DoseReport"/>; returns how many are settled.</summary>
+    public const string ReportDoses = "ReportDoses";
+
+    /// <summary>Takes a <see cref="ClockReport"/>.</summary>
+    public const string ReportClock = "ReportClock";
+
+    /// <summary>Returns the hub's clock, so a gateway can check its own.</summary>
+    public const string GetHubTime = "GetHubTime";
+
     public const string Path = "/hubs/gateway";
 }

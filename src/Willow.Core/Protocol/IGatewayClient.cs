@@ -11,4 +11,7 @@ public interface IGatewayClient
 
     /// <summary>A person cancelled a command before the home reported it started.</summary>
     Task CommandCancelled(Guid commandId);
+
+    /// <summary>The household's regimens or skipped doses changed: here is the whole set.</summary>
+    Task RegimensChanged(RegimenSet regimens);
 }

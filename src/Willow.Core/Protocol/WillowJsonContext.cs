@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Willow.Core.Regimens;
 
 namespace Willow.Core.Protocol;
 
@@ -15,6 +16,12 @@ namespace Willow.Core.Protocol;
 [JsonSerializable(typeof(AgentInfo))]
 [JsonSerializable(typeof(DirectCommandEvent))]
 [JsonSerializable(typeof(DirectDeviceHello))]
+[JsonSerializable(typeof(RegimenTerms))]
+[JsonSerializable(typeof(RegimenSet))]
+[JsonSerializable(typeof(DoseReport))]
+[JsonSerializable(typeof(IReadOnlyList<DoseReport>))]
+[JsonSerializable(typeof(ClockReport))]
+[JsonSerializable(typeof(DateTimeOffset))]
 [JsonSerializable(typeof(Guid))]
 [JsonSerializable(typeof(int))]
 public sealed partial class WillowJsonContext : JsonSerializerContext;

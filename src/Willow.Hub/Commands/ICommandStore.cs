@@ -24,6 +24,12 @@ public interface ICommandStore
     /// </summary>
     Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a command the home issued itself (a scheduled dose) as already <c>delivered</c>; nothing if it
+    /// is known. The hub never pushes or expires it: it was born at home.
+    /// </summary>
+    Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken);
+
     Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Willow.Core.Commands;
+using Willow.Hub.Access;
+using Willow.Hub.Doses;
+using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Devices;
 
-/// <summary><c>/api/v1/households/{householdId}/devices</c>: the home's devices and whether they are reachable.</summary>
+/// <summary><c>/api/v1/households/{householdId}/devices</c>: the home's devices, whether they are reachable, and what is left in the dispensers.</summary>
 public static class DeviceEndpoints
 {
     public static RouteGroupBuilder MapDevices(this RouteGroupBuilder household)
@@ -11,27 +15,91 @@ public static class DeviceEndpoints
         var group = household.MapGroup("/devices").WithTags("Devices");
         group.MapGet("/", ListDevices)
             .WithName("ListDevices")
-            .WithSummary("The household's devices with their capabilities, online state and last-seen time.");
+            .WithSummary("The household's devices with their capabilities, online state, last-seen time and, for dispensers, doses left.");
         group.MapGet("/{deviceId}", GetDevice)
             .WithName("GetDevice")
             .WithSummary("One device.");
+        group.MapPost("/{deviceId}/refill", RefillDevice)
+            .WithName("RefillDevice")
+            .WithSummary("Records that a dispenser was refilled (to full, or to 'remaining' portions).");
         return group;
     }
 
     public static async Task<Ok<IReadOnlyList<DeviceView>>> ListDevices(
-        Guid householdId, IDeviceStore devices, IOptions<PresenceOptions> presence, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, IDeviceStore devices, RegimenPublisher regimens, IDoseStore doses, IOptions<PresenceOptions> presence, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var list = await devices.ListAsync(householdId, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DeviceView>>([.. list.Select(d => DeviceView.From(d, now, presence.Value.OfflineAfter))]);
+        var forecast = await ForecasterAsync(householdId, regimens, doses, now, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DeviceView>>([.. list.Select(d => DeviceView.From(d, now, presence.Value.OfflineAfter, forecast(d)))]);
     }
 
     public static async Task<Results<Ok<DeviceView>, ProblemHttpResult>> GetDevice(
-        Guid householdId, string deviceId, IDeviceStore devices, IOptions<PresenceOptions> presence, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, string deviceId, IDeviceStore devices, RegimenPublisher regimens, IDoseStore doses, IOptions<PresenceOptions> presence, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var device = await devices.GetAsync(householdId, deviceId, cancellationToken);
+        if (device is null)
+        {
+            return DeviceProblems.NotFound(deviceId);
+        }
+
+        var forecast = await ForecasterAsync(householdId, regimens, doses, now, cancellationToken);
+        return TypedResults.Ok(DeviceView.From(device, now, presence.Value.OfflineAfter, forecast(device)));
+    }
+
+    public static async Task<Results<Ok<DeviceView>, ValidationProblem, ProblemHttpResult>> RefillDevice(
+        Guid householdId,
+        string deviceId,
+        RefillRequest request,
+        HttpContext context,
+        IDeviceStore devices,
+        RegimenPublisher regimens,
+        IDoseStore doses,
+        IOptions<PresenceOptions> presence,
+        TimeProvider time,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var device = await devices.GetAsync(householdId, deviceId, cancellationToken);
-        return device is null
-            ? DeviceProblems.NotFound(deviceId)
-            : TypedResults.Ok(DeviceView.From(device, time.GetUtcNow(), presence.Value.OfflineAfter));
+        if (device is null)
+        {
+            return DeviceProblems.NotFound(deviceId);
+        }
+
+        var capacity = request.Capacity ?? device.Capacity;
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!device.Capabilities.Contains(Capability.Dispenser))
+        {
+            errors["deviceId"] = [$"'{deviceId}' is not a dispenser."];
+        }
+        else if (capacity is null)
+        {
+            errors["capacity"] = ["This dispenser's capacity is not known yet: give capacity (how many portions it holds when full)."];
+        }
+        else if (request.Remaining > capacity)
+        {
+            errors["remaining"] = [$"remaining cannot be more than the capacity ({capacity})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var remaining = request.Remaining ?? capacity!.Value;
+        var refilled = (await devices.RefillAsync(householdId, deviceId, request.Capacity, remaining, context.User.CallerName(), now, cancellationToken))!;
+        DeviceLog.Refilled(loggers.CreateLogger(typeof(DeviceEndpoints).FullName!), deviceId, remaining, capacity!.Value, context.User.CallerName());
+        var forecast = await ForecasterAsync(householdId, regimens, doses, now, cancellationToken);
+        return TypedResults.Ok(DeviceView.From(refilled, now, presence.Value.OfflineAfter, forecast(refilled)));
+    }
+
+    private static async Task<Func<DeviceRecord, (int?, DateTimeOffset?)>> ForecasterAsync(
+        Guid householdId, RegimenPublisher regimens, IDoseStore doses, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var plans = await regimens.PlansAsync(householdId, cancellationToken);
+        var skipped = (await doses.ListSkippedAsync(householdId, now, cancellationToken)).ToHashSet();
+        return device => CapacityForecast.For(device, plans, skipped, now);
     }
 }

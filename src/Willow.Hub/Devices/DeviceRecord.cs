@@ -1,6 +1,9 @@
 namespace Willow.Hub.Devices;
 
-/// <summary>A device as the store keeps it. <see cref="Online"/> is the last report; see <see cref="DevicePresence"/>.</summary>
+/// <summary>
+/// A device as the store keeps it. <see cref="Online"/> is the last report; see <see cref="DevicePresence"/>.
+/// A dispenser knows its <see cref="Capacity"/> (slots or portions) and how many are <see cref="Remaining"/>.
+/// </summary>
 public sealed record DeviceRecord(
     Guid HouseholdId,
     string DeviceId,
@@ -11,4 +14,6 @@ public sealed record DeviceRecord(
     bool Online,
     DateTimeOffset? LastSeenAt,
     string? Version,
-    DateTimeOffset RegisteredAt);
+    DateTimeOffset RegisteredAt,
+    int? Capacity = null,
+    int? Remaining = null);

@@ -1,6 +1,9 @@
 namespace Willow.Hub.Devices;
 
-/// <summary>A device as the API shows it.</summary>
+/// <summary>
+/// A device as the API shows it. For a dispenser with a known capacity: what remains, how many scheduled
+/// doses that covers (looking <see cref="CapacityForecast.Horizon"/> ahead) and when it runs out.
+/// </summary>
 public sealed record DeviceView(
     string Id,
     string Name,
@@ -9,9 +12,13 @@ public sealed record DeviceView(
     string? GatewayId,
     bool Online,
     DateTimeOffset? LastSeenAt,
-    string? Version)
+    string? Version,
+    int? Capacity,
+    int? Remaining,
+    int? DosesLeft,
+    DateTimeOffset? RunsOutAt)
 {
-    public static DeviceView From(DeviceRecord device, DateTimeOffset now, TimeSpan offlineAfter) => new(
+    public static DeviceView From(DeviceRecord device, DateTimeOffset now, TimeSpan offlineAfter, (int? DosesLeft, DateTimeOffset? RunsOutAt) forecast = default) => new(
         device.DeviceId,
         device.Name,
         device.Capabilities,
@@ -19,5 +26,9 @@ public sealed record DeviceView(
         device.GatewayId,
         DevicePresence.IsOnline(device, now, offlineAfter),
         device.LastSeenAt,
-        device.Version);
+        device.Version,
+        device.Capacity,
+        device.Remaining,
+        forecast.DosesLeft,
+        forecast.RunsOutAt);
 }

@@ -22,6 +22,9 @@ public interface IDeviceStore
     /// <summary>A direct-mode device announced itself.</summary>
     Task UpsertDirectAsync(Guid householdId, string deviceId, DirectDeviceHello hello, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Records a refill (and, if given, a new capacity). Returns the device, or null if unknown.</summary>
+    Task<DeviceRecord?> RefillAsync(Guid householdId, string deviceId, int? capacity, int remaining, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>A direct-mode device asked for work: it is alive.</summary>
     Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -4,7 +4,10 @@ using Willow.Core.Commands;
 using Willow.Core.Protocol;
 using Willow.Hub.Access;
 using Willow.Hub.Commands;
+using Willow.Core.Doses;
 using Willow.Hub.Devices;
+using Willow.Hub.Doses;
+using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Gateways;
 
@@ -18,10 +21,15 @@ public sealed class GatewayHub(
     CommandProgress progress,
     IDeviceStore devices,
     IGatewayStore gateways,
+    IDoseStore doses,
+    RegimenPublisher regimens,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
     public static string GroupName(Guid householdId, string gatewayId) => $"gateway:{householdId:N}:{gatewayId}";
+
+    /// <summary>Every gateway of a household: what concerns the whole home (its regimens) goes here.</summary>
+    public static string HouseholdGroup(Guid householdId) => $"household:{householdId:N}";
 
     private Guid HouseholdId => Context.User!.SingleHousehold();
 
@@ -30,6 +38,7 @@ public sealed class GatewayHub(
     public override async Task OnConnectedAsync()
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(HouseholdId, GatewayId));
+        await Groups.AddToGroupAsync(Context.ConnectionId, HouseholdGroup(HouseholdId));
         await gateways.MarkConnectedAsync(HouseholdId, GatewayId, Context.ConnectionId, time.GetUtcNow(), Context.ConnectionAborted);
         GatewayLog.Connected(logger, GatewayId, HouseholdId, Context.ConnectionId);
     }
@@ -71,6 +80,53 @@ public sealed class GatewayHub(
         // Unknown and conflicting reports are settled too: repeating them would not change the answer.
         return results.Count;
     }
+
+    /// <summary>The household's regimens and skipped doses, for a gateway that has just (re)connected.</summary>
+    public Task<RegimenSet> SyncRegimens() => regimens.BuildAsync(HouseholdId, Context.ConnectionAborted);
+
+    /// <summary>Commands the home issued itself (scheduled doses). Returns how many are settled.</summary>
+    public async Task<int> ReportCommandsIssued(IReadOnlyList<CommandEnvelope> issued)
+    {
+        foreach (var command in issued)
+        {
+            // A gateway issues only for its own household.
+            if (await commands.RecordIssuedAtHomeAsync(command with { HouseholdId = HouseholdId }, Context.ConnectionAborted))
+            {
+                GatewayLog.IssuedAtHome(logger, GatewayId, command.Id, command.Kind, command.DeviceId);
+            }
+        }
+
+        return issued.Count;
+    }
+
+    /// <summary>Dose outcomes recorded at home. Returns how many are settled.</summary>
+    public async Task<int> ReportDoses(IReadOnlyList<DoseReport> reports)
+    {
+        var outcomes = reports.Select(r => new DoseOutcome(r.DoseId, r.RegimenId, r.ScheduledAt, r.State, EventSource.Gateway, r.CommandId, r.At, r.Detail)).ToList();
+        var results = await doses.RecordAsync(HouseholdId, outcomes, Context.ConnectionAborted);
+        foreach (var (report, result) in reports.Zip(results))
+        {
+            if (result.Decision == TransitionDecision.Overturn)
+            {
+                GatewayLog.DoseOverturned(logger, report.DoseId, report.State.ToWire(), result.Previous?.ToWire() ?? "unknown");
+            }
+            else if (result.Decision == TransitionDecision.Apply)
+            {
+                GatewayLog.DoseRecorded(logger, report.DoseId, report.State.ToWire());
+            }
+        }
+
+        return reports.Count;
+    }
+
+    public async Task ReportClock(ClockReport report)
+    {
+        await gateways.ReportClockAsync(HouseholdId, GatewayId, report.Trusted, report.Reason, report.At, Context.ConnectionAborted);
+        GatewayLog.Clock(logger, GatewayId, report.Trusted, report.Reason);
+    }
+
+    /// <summary>The hub's clock, for a gateway checking its own after a boot without a battery clock.</summary>
+    public DateTimeOffset GetHubTime() => time.GetUtcNow();
 
     public async Task ReportDevices(DevicePresenceReport report)
     {

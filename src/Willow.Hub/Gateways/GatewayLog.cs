@@ -17,4 +17,16 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1104, LogLevel.Debug, "Gateway {GatewayId} reported {Count} device(s), {Online} online")]
     public static partial void DevicesReported(ILogger logger, string gatewayId, int count, int online);
+
+    [LoggerMessage(1105, LogLevel.Information, "Gateway {GatewayId} issued command {CommandId} ({Kind}) for {DeviceId} itself")]
+    public static partial void IssuedAtHome(ILogger logger, string gatewayId, Guid commandId, string kind, string deviceId);
+
+    [LoggerMessage(1106, LogLevel.Information, "Dose {DoseId} is {State} (reported by the home)")]
+    public static partial void DoseRecorded(ILogger logger, Guid doseId, string state);
+
+    [LoggerMessage(1107, LogLevel.Warning, "Dose {DoseId}: the home reports {State} although the hub had recorded {Presumed}; recording what happened")]
+    public static partial void DoseOverturned(ILogger logger, Guid doseId, string state, string presumed);
+
+    [LoggerMessage(1108, LogLevel.Information, "Gateway {GatewayId} clock trusted: {Trusted} ({Reason})")]
+    public static partial void Clock(ILogger logger, string gatewayId, bool trusted, string reason);
 }

@@ -17,5 +17,8 @@ public interface IGatewayStore
 
     Task TouchAsync(Guid householdId, string gatewayId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Records whether the gateway trusts its clock enough to give scheduled doses.</summary>
+    Task ReportClockAsync(Guid householdId, string gatewayId, bool trusted, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<GatewayRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken);
 }

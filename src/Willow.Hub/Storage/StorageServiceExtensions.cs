@@ -4,7 +4,10 @@ using Willow.Hosting;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
+using Willow.Hub.Doses;
 using Willow.Hub.Households;
+using Willow.Hub.Pets;
+using Willow.Hub.Regimens;
 using Willow.Hub.Storage.Sqlite;
 using Willow.Sqlite;
 
@@ -25,6 +28,9 @@ public static class StorageServiceExtensions
         builder.Services.AddSingleton<IDeviceStore, SqliteDeviceStore>();
         builder.Services.AddSingleton<IGatewayStore, SqliteGatewayStore>();
         builder.Services.AddSingleton<ICommandStore, SqliteCommandStore>();
+        builder.Services.AddSingleton<IPetStore, SqlitePetStore>();
+        builder.Services.AddSingleton<IRegimenStore, SqliteRegimenStore>();
+        builder.Services.AddSingleton<IDoseStore, SqliteDoseStore>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
         return builder;
     }

@@ -80,5 +80,78 @@ internal static class HubSchema
         );
         CREATE INDEX ix_idempotency_claimed ON idempotency_keys (claimed_at);
         """,
+        """
+        CREATE TABLE pets (
+            id            TEXT PRIMARY KEY,
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            name          TEXT NOT NULL,
+            species       TEXT NULL,
+            created_at    INTEGER NOT NULL
+        );
+        CREATE UNIQUE INDEX ix_pets_household_name ON pets (household_id, name);
+
+        CREATE TABLE regimens (
+            id            TEXT PRIMARY KEY,
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            pet_id        TEXT NOT NULL REFERENCES pets (id),
+            created_at    INTEGER NOT NULL,
+            created_by    TEXT NOT NULL
+        );
+        CREATE INDEX ix_regimens_household ON regimens (household_id);
+
+        CREATE TABLE regimen_versions (
+            regimen_id      TEXT NOT NULL REFERENCES regimens (id),
+            version         INTEGER NOT NULL,
+            effective_from  INTEGER NOT NULL,
+            terms           TEXT NOT NULL,
+            paused          INTEGER NOT NULL,
+            ended           INTEGER NOT NULL,
+            changed_by      TEXT NOT NULL,
+            PRIMARY KEY (regimen_id, version)
+        );
+
+        CREATE TABLE doses (
+            id            TEXT PRIMARY KEY,
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            regimen_id    TEXT NOT NULL REFERENCES regimens (id),
+            scheduled_at  INTEGER NOT NULL,
+            state         TEXT NOT NULL,
+            state_source  TEXT NOT NULL,
+            command_id    TEXT NULL,
+            detail        TEXT NULL,
+            confirmed_by  TEXT NULL,
+            confirmed_at  INTEGER NULL,
+            updated_at    INTEGER NOT NULL
+        );
+        CREATE INDEX ix_doses_household_time ON doses (household_id, scheduled_at);
+
+        CREATE TABLE dose_events (
+            seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+            dose_id     TEXT NOT NULL REFERENCES doses (id),
+            state       TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            source      TEXT NOT NULL,
+            command_id  TEXT NULL,
+            detail      TEXT NULL
+        );
+        CREATE INDEX ix_dose_events_dose ON dose_events (dose_id, seq);
+
+        ALTER TABLE devices ADD COLUMN capacity INTEGER NULL;
+        ALTER TABLE devices ADD COLUMN remaining INTEGER NULL;
+
+        CREATE TABLE refills (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            household_id  TEXT NOT NULL,
+            device_id     TEXT NOT NULL,
+            at            INTEGER NOT NULL,
+            by            TEXT NOT NULL,
+            capacity      INTEGER NULL,
+            remaining     INTEGER NOT NULL
+        );
+
+        ALTER TABLE gateways ADD COLUMN clock_trusted INTEGER NULL;
+        ALTER TABLE gateways ADD COLUMN clock_reason TEXT NULL;
+        ALTER TABLE gateways ADD COLUMN clock_at INTEGER NULL;
+        """,
     ];
 }

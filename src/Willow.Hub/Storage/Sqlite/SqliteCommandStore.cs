@@ -104,6 +104,35 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         return Load(connection, transaction, command.HouseholdId, command.Id)!;
     }
 
+    public Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                var inserted = connection.Execute(
+                    $"""
+                    INSERT OR IGNORE INTO commands ({Columns})
+                    VALUES ($id, $household, $device, $kind, $args, $issuedBy, $issuedAt, $expiresAt, $dose, NULL, NULL, NULL, 'delivered', 'gateway', $issuedAt)
+                    """,
+                    transaction,
+                    ("$id", command.Id.ToString()),
+                    ("$household", command.HouseholdId.ToString()),
+                    ("$device", command.DeviceId),
+                    ("$kind", command.Kind),
+                    ("$args", command.Args.GetRawText()),
+                    ("$issuedBy", command.IssuedBy),
+                    ("$issuedAt", command.IssuedAt.ToUnixMs()),
+                    ("$expiresAt", command.ExpiresAt.ToUnixMs()),
+                    ("$dose", command.DoseId?.ToString()));
+                if (inserted == 1)
+                {
+                    InsertEvent(connection, transaction, command.Id, new CommandEvent(
+                        CommandState.Delivered, command.IssuedAt, EventSource.Gateway, $"Issued at home by {command.IssuedBy}."));
+                }
+
+                return inserted == 1;
+            },
+            cancellationToken);
+
     public Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(connection => Load(connection, null, householdId, commandId)));
 
@@ -134,6 +163,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
                 ("$at", report.At.ToUnixMs()),
                 ("$id", report.CommandId.ToString()));
             InsertEvent(connection, transaction, report.CommandId, new CommandEvent(report.State, report.At, report.Source, detail));
+            ConsumePortions(connection, transaction, current, report.State);
         }
 
         return new TransitionResult(decision, Load(connection, transaction, householdId, report.CommandId)!, current.State);
@@ -240,6 +270,30 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         database.WriteAsync(
             (connection, transaction) => connection.Execute("DELETE FROM idempotency_keys WHERE claimed_at < $cutoff", transaction, ("$cutoff", cutoff.ToUnixMs())),
             cancellationToken);
+
+    /// <summary>
+    /// A dispense that succeeded — or may have released something (uncertain) — takes its portions from the
+    /// dispenser's remaining count, in the same transaction as the state change, so it is counted exactly once.
+    /// </summary>
+    private static void ConsumePortions(SqliteConnection connection, SqliteTransaction transaction, CommandRecord before, CommandState next)
+    {
+        static bool Released(CommandState state) => state is CommandState.Succeeded or CommandState.Uncertain;
+        if (before.Envelope.Kind != CommandKinds.Dispense || !Released(next) || Released(before.State))
+        {
+            return;
+        }
+
+        connection.Execute(
+            """
+            UPDATE devices SET remaining = MAX(remaining - $portions, 0)
+            WHERE household_id = $household AND device_id = $device AND remaining IS NOT NULL
+            """,
+            transaction,
+            ("$portions", CommandArgs.ReadDispense(before.Envelope.Args).Portions),
+            ("$household", before.Envelope.HouseholdId.ToString()),
+            ("$device", before.Envelope.DeviceId));
+    }
+
 
     private static (string, object?)[] KeyParameters(IdempotencyKeyScope scope) =>
         [("$household", scope.HouseholdId.ToString()), ("$caller", scope.Caller), ("$key", scope.Key)];

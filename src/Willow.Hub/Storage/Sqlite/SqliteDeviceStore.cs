@@ -7,7 +7,7 @@ namespace Willow.Hub.Storage.Sqlite;
 
 public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time) : IDeviceStore
 {
-    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at";
+    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, capacity, remaining";
 
     public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(connection => connection.Query(
@@ -98,6 +98,41 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
             ("$at", at.ToUnixMs()),
             ("$version", hello.Version)), cancellationToken);
 
+    public Task<DeviceRecord?> RefillAsync(
+        Guid householdId, string deviceId, int? capacity, int remaining, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                var updated = connection.Execute(
+                    """
+                    UPDATE devices SET capacity = COALESCE($capacity, capacity), remaining = $remaining
+                    WHERE household_id = $household AND device_id = $device
+                    """,
+                    transaction,
+                    ("$capacity", capacity),
+                    ("$remaining", remaining),
+                    ("$household", householdId.ToString()),
+                    ("$device", deviceId));
+                if (updated == 0)
+                {
+                    return null;
+                }
+
+                connection.Execute(
+                    "INSERT INTO refills (household_id, device_id, at, by, capacity, remaining) VALUES ($household, $device, $at, $by, $capacity, $remaining)",
+                    transaction,
+                    ("$household", householdId.ToString()),
+                    ("$device", deviceId),
+                    ("$at", at.ToUnixMs()),
+                    ("$by", by),
+                    ("$capacity", capacity),
+                    ("$remaining", remaining));
+                return connection.Query(
+                    $"SELECT {Columns} FROM devices WHERE household_id = $household AND device_id = $device", Read, transaction,
+                    ("$household", householdId.ToString()), ("$device", deviceId)).Single();
+            },
+            cancellationToken);
+
     public Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) => connection.Execute(
@@ -118,5 +153,7 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         reader.GetInt64("online") == 1,
         UnixTime.FromUnixMs(reader.GetNullableInt64("last_seen_at")),
         reader.GetNullableString("version"),
-        UnixTime.FromUnixMs(reader.GetInt64("registered_at")));
+        UnixTime.FromUnixMs(reader.GetInt64("registered_at")),
+        (int?)reader.GetNullableInt64("capacity"),
+        (int?)reader.GetNullableInt64("remaining"));
 }

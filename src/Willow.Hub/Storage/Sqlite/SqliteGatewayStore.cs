@@ -51,9 +51,21 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
                 ("$gateway", gatewayId)),
             cancellationToken);
 
+    public Task ReportClockAsync(Guid householdId, string gatewayId, bool trusted, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE gateways SET clock_trusted = $trusted, clock_reason = $reason, clock_at = $at WHERE household_id = $household AND gateway_id = $gateway",
+                transaction,
+                ("$trusted", trusted ? 1 : 0),
+                ("$reason", reason),
+                ("$at", at.ToUnixMs()),
+                ("$household", householdId.ToString()),
+                ("$gateway", gatewayId)),
+            cancellationToken);
+
     public Task<IReadOnlyList<GatewayRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GatewayRecord>>(database.Read(connection => connection.Query(
-            "SELECT household_id, gateway_id, connected, last_connected_at, last_seen_at FROM gateways WHERE household_id = $household ORDER BY gateway_id",
+            "SELECT household_id, gateway_id, connected, last_connected_at, last_seen_at, clock_trusted, clock_reason, clock_at FROM gateways WHERE household_id = $household ORDER BY gateway_id",
             Read,
             null,
             ("$household", householdId.ToString()))));
@@ -63,5 +75,8 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
         reader.GetString("gateway_id"),
         reader.GetInt64("connected") == 1,
         UnixTime.FromUnixMs(reader.GetNullableInt64("last_connected_at")),
-        UnixTime.FromUnixMs(reader.GetNullableInt64("last_seen_at")));
+        UnixTime.FromUnixMs(reader.GetNullableInt64("last_seen_at")),
+        reader.GetNullableInt64("clock_trusted") is { } trusted ? trusted == 1 : null,
+        reader.GetNullableString("clock_reason"),
+        UnixTime.FromUnixMs(reader.GetNullableInt64("clock_at")));
 }
