@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Core.Security;
+using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
+using Willow.Gateway.Doses;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
@@ -42,6 +44,13 @@ public static class GatewayApplication
 
         services.AddSingleton(sp => new GatewayJournal(Path.Combine(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory, "journal.db")));
         services.AddSingleton<IAgentDirectory, StaticAgentDirectory>();
+        services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section);
+        services.AddOptions<DoseRunnerOptions>().BindConfiguration(DoseRunnerOptions.Section);
+        services.AddSingleton<RegimenBook>();
+        services.AddSingleton<DispenserLockouts>();
+        services.AddSingleton<IClockSync, KernelClockSync>();
+        services.AddSingleton<ClockGuard>();
+        services.AddSingleton<DoseRunner>();
         services.AddSingleton<CommandRelay>();
         services.AddSingleton<HubSession>();
         services.AddSingleton<OutboxSender>();
@@ -49,7 +58,11 @@ public static class GatewayApplication
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());
         services.AddHostedService<HubLink.HubLink>();
-        services.AddHealthChecks().AddCheck<HubLinkHealthCheck>("hub-link", tags: [WillowHost.ReadyTag]);
+        services.AddHostedService(sp => sp.GetRequiredService<ClockGuard>());
+        services.AddHostedService(sp => sp.GetRequiredService<DoseRunner>());
+        services.AddHealthChecks()
+            .AddCheck<HubLinkHealthCheck>("hub-link", tags: [WillowHost.ReadyTag])
+            .AddCheck<ClockHealthCheck>("clock", tags: [WillowHost.ReadyTag]);
 
         configure?.Invoke(builder);
         var app = builder.Build();

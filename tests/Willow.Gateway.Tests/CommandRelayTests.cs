@@ -21,7 +21,7 @@ public sealed class CommandRelayTests
         Assert.Equal(1, f.Releases);
         Assert.Equal(
             [(CommandState.Delivered, EventSource.Gateway), (CommandState.Executing, EventSource.Gateway), (CommandState.Succeeded, EventSource.Agent)],
-            f.Journal.PeekOutbox(10).Select(e => (e.Report.State, e.Report.Source)));
+            f.Journal.PeekOutbox(10).Select(e => (e.Report!.State, e.Report.Source)));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class CommandRelayTests
 
         Assert.Equal(CommandState.Succeeded, final.State);
         Assert.Equal(2, f.Releases);
-        Assert.Contains(f.Journal.PeekOutbox(20), e => e.Report.CommandId == second.Id && e.Report.Detail?.Contains("vet's instruction", StringComparison.Ordinal) == true);
+        Assert.Contains(f.Journal.PeekOutbox(20), e => e.Report!.CommandId == second.Id && e.Report.Detail?.Contains("vet's instruction", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class CommandRelayTests
         f.Relay.Enqueue(command, fromSync: true);
         await Willow.Testing.Eventually.WaitAsync(() => f.Journal.OutboxCount() == 1, "the outcome to be queued again");
 
-        Assert.Equal(CommandState.Succeeded, f.Journal.PeekOutbox(1).Single().Report.State);
+        Assert.Equal(CommandState.Succeeded, f.Journal.PeekOutbox(1).Single().Report!.State);
         Assert.Equal(1, f.Releases);
     }
 

@@ -50,6 +50,11 @@ public static class ActuationEndpoints
             }
         }
 
+        if (request.MinimumInterval is { } interval && (interval < TimeSpan.Zero || interval > TimeSpan.FromDays(7)))
+        {
+            errors["minimumInterval"] = ["minimumInterval must be between 0 and 7 days."];
+        }
+
         if (request.LockoutOverride is { } lockoutOverride && string.IsNullOrWhiteSpace(lockoutOverride.Reason))
         {
             errors["lockoutOverride.reason"] = ["A lockout override needs a reason."];

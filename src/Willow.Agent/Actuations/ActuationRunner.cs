@@ -88,7 +88,8 @@ public sealed class ActuationRunner
 
         if (CommandKinds.IsLockedOut(request.Kind))
         {
-            var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(), _dispenser.MinimumInterval, now);
+            var interval = request.MinimumInterval is { } asked && asked > _dispenser.MinimumInterval ? asked : _dispenser.MinimumInterval;
+            var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(), interval, now);
             if (!lockout.Allowed && request.LockoutOverride is null)
             {
                 ActuationLog.LockedOut(_logger, request.CommandId, lockout.LockedUntil!.Value);

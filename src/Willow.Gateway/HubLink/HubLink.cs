@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Core.Links;
 using Willow.Core.Protocol;
+using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
+using Willow.Gateway.Doses;
 using Willow.Gateway.Relay;
 
 namespace Willow.Gateway.HubLink;
@@ -22,6 +24,8 @@ public sealed class HubLink(
     CommandRelay relay,
     PresenceMonitor presence,
     OutboxSender outbox,
+    RegimenBook regimens,
+    ClockGuard clock,
     TimeProvider time,
     ILogger<HubLink> logger) : BackgroundService
 {
@@ -88,6 +92,7 @@ public sealed class HubLink(
             .Build();
         connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), command => relay.Enqueue(command));
         connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), relay.Cancel);
+        connection.On<RegimenSet>(nameof(IGatewayClient.RegimensChanged), regimens.Replace);
         return connection;
     }
 
@@ -102,5 +107,11 @@ public sealed class HubLink(
         }
 
         HubLinkLog.Synced(logger, open.Count);
+
+        regimens.Replace(await session.InvokeAsync<RegimenSet>(GatewayHubMethods.SyncRegimens, cancellationToken));
+        HubLinkLog.RegimensSynced(logger, regimens.Plans.Count);
+
+        // A gateway booted without a battery clock can confirm its time against the hub's right away.
+        await clock.CheckAsync(cancellationToken);
     }
 }

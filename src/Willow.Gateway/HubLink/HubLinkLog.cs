@@ -31,4 +31,7 @@ internal static partial class HubLinkLog
 
     [LoggerMessage(2108, LogLevel.Information, "Device {DeviceId} is now {Presence}")]
     public static partial void PresenceChanged(ILogger logger, string deviceId, string presence);
+
+    [LoggerMessage(2109, LogLevel.Information, "Synced {Count} regimen(s) from the hub")]
+    public static partial void RegimensSynced(ILogger logger, int count);
 }

@@ -52,11 +52,23 @@ public sealed class OutboxSender : BackgroundService
                     return;
                 }
 
-                IReadOnlyList<CommandStateReport> reports = [.. batch.Select(e => e.Report)];
-                var settled = await _session.InvokeAsync<int>(GatewayHubMethods.ReportCommandStates, cancellationToken, reports);
+                // Runs of one kind go to their hub method in outbox order: a command issued at home is known
+                // to the hub before its states, and a dose's command before the dose.
+                var kind = batch[0].Kind;
+                var run = batch.TakeWhile(e => e.Kind == kind).ToList();
+                var settled = kind switch
+                {
+                    OutboxKinds.CommandState => await _session.InvokeAsync<int>(
+                        GatewayHubMethods.ReportCommandStates, cancellationToken, (IReadOnlyList<CommandStateReport>)[.. run.Select(e => e.Report!)]),
+                    OutboxKinds.CommandIssued => await _session.InvokeAsync<int>(
+                        GatewayHubMethods.ReportCommandsIssued, cancellationToken, (IReadOnlyList<CommandEnvelope>)[.. run.Select(e => e.Issued!)]),
+                    OutboxKinds.Dose => await _session.InvokeAsync<int>(
+                        GatewayHubMethods.ReportDoses, cancellationToken, (IReadOnlyList<DoseReport>)[.. run.Select(e => e.Dose!)]),
+                    _ => await ReportClockAsync(run[^1].Clock!, run.Count, cancellationToken),
+                };
                 if (settled > 0)
                 {
-                    _journal.RemoveFromOutbox(batch[Math.Min(settled, batch.Count) - 1].Sequence);
+                    _journal.RemoveFromOutbox(run[Math.Min(settled, run.Count) - 1].Sequence);
                 }
 
                 HubLinkLog.OutboxFlushed(_logger, settled);
@@ -70,6 +82,13 @@ public sealed class OutboxSender : BackgroundService
         {
             _flushing.Release();
         }
+    }
+
+    /// <summary>Only the latest clock state matters; earlier ones in the same run are settled with it.</summary>
+    private async Task<int> ReportClockAsync(ClockReport latest, int count, CancellationToken cancellationToken)
+    {
+        await _session.InvokeAsync(GatewayHubMethods.ReportClock, cancellationToken, latest);
+        return count;
     }
 
     public override void Dispose()

@@ -11,7 +11,7 @@ namespace Willow.Gateway.Journal;
 /// Each state change and its report are written in one transaction, so the hub hears of every change
 /// exactly as the journal has it, once the link is up, in order.
 /// </summary>
-public sealed class GatewayJournal : IDisposable
+public sealed partial class GatewayJournal : IDisposable
 {
     private static readonly string[] Migrations =
     [
@@ -38,6 +38,31 @@ public sealed class GatewayJournal : IDisposable
             source      TEXT NOT NULL,
             detail      TEXT NULL
         );
+        """,
+        """
+        ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'command-state';
+        ALTER TABLE outbox ADD COLUMN payload TEXT NULL;
+        ALTER TABLE commands ADD COLUMN dose_id TEXT NULL;
+
+        CREATE TABLE regimen_set (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            payload      TEXT NOT NULL,
+            received_at  INTEGER NOT NULL
+        );
+
+        CREATE TABLE doses (
+            dose_id       TEXT PRIMARY KEY,
+            regimen_id    TEXT NOT NULL,
+            scheduled_at  INTEGER NOT NULL,
+            state         TEXT NOT NULL,
+            command_id    TEXT NULL,
+            command       TEXT NULL,
+            issue_after   INTEGER NULL,
+            detail        TEXT NULL,
+            updated_at    INTEGER NOT NULL
+        );
+        CREATE INDEX ix_doses_command ON doses (command_id);
+        CREATE INDEX ix_commands_dose ON commands (dose_id);
         """,
     ];
 
@@ -81,8 +106,8 @@ public sealed class GatewayJournal : IDisposable
             using var transaction = _connection.BeginTransaction();
             var inserted = _connection.Execute(
                 """
-                INSERT OR IGNORE INTO commands (id, device_id, kind, envelope, state, detail, received_at, started_at, finished_at)
-                VALUES ($id, $device, $kind, $envelope, $state, $detail, $now,
+                INSERT OR IGNORE INTO commands (id, device_id, kind, envelope, dose_id, state, detail, received_at, started_at, finished_at)
+                VALUES ($id, $device, $kind, $envelope, $dose, $state, $detail, $now,
                         CASE WHEN $state = 'executing' THEN $now END, CASE WHEN $final = 1 THEN $now END)
                 """,
                 transaction,
@@ -90,6 +115,7 @@ public sealed class GatewayJournal : IDisposable
                 ("$device", command.DeviceId),
                 ("$kind", command.Kind),
                 ("$envelope", JsonSerializer.Serialize(command, WillowJsonContext.Default.CommandEnvelope)),
+                ("$dose", command.DoseId?.ToString()),
                 ("$state", then.ToWire()),
                 ("$detail", detail),
                 ("$final", then.IsFinal() ? 1 : 0),
@@ -172,15 +198,8 @@ public sealed class GatewayJournal : IDisposable
         lock (_gate)
         {
             return _connection.Query(
-                "SELECT seq, command_id, state, at, source, detail FROM outbox ORDER BY seq LIMIT $max",
-                r => new OutboxEntry(
-                    r.GetInt64("seq"),
-                    new CommandStateReport(
-                        Guid.Parse(r.GetString("command_id")),
-                        WireNames.ParseState(r.GetString("state")),
-                        UnixTime.FromUnixMs(r.GetInt64("at")),
-                        WireNames.ParseSource(r.GetString("source")),
-                        r.GetNullableString("detail"))),
+                "SELECT seq, kind, payload, command_id, state, at, source, detail FROM outbox ORDER BY seq LIMIT $max",
+                ReadOutbox,
                 null,
                 ("$max", max));
         }
@@ -238,13 +257,42 @@ public sealed class GatewayJournal : IDisposable
 
     private void AddToOutbox(SqliteTransaction transaction, CommandStateReport report) =>
         _connection.Execute(
-            "INSERT INTO outbox (command_id, state, at, source, detail) VALUES ($id, $state, $at, $source, $detail)",
+            "INSERT INTO outbox (kind, command_id, state, at, source, detail) VALUES ('command-state', $id, $state, $at, $source, $detail)",
             transaction,
             ("$id", report.CommandId.ToString()),
             ("$state", report.State.ToWire()),
             ("$at", report.At.ToUnixMs()),
             ("$source", report.Source.ToWire()),
             ("$detail", report.Detail));
+
+    /// <summary>Queues a report that is not a command state: a command issued at home, a dose, the clock.</summary>
+    private void AddToOutbox(SqliteTransaction transaction, string kind, string payload, Guid? commandId = null) =>
+        _connection.Execute(
+            "INSERT INTO outbox (kind, payload, command_id, state, at, source) VALUES ($kind, $payload, $command, '', 0, '')",
+            transaction,
+            ("$kind", kind),
+            ("$payload", payload),
+            ("$command", commandId?.ToString() ?? ""));
+
+    private static OutboxEntry ReadOutbox(SqliteDataReader r)
+    {
+        var sequence = r.GetInt64("seq");
+        var kind = r.GetString("kind");
+        var payload = r.GetNullableString("payload");
+        return kind switch
+        {
+            OutboxKinds.CommandState => new OutboxEntry(sequence, kind, Report: new CommandStateReport(
+                Guid.Parse(r.GetString("command_id")),
+                WireNames.ParseState(r.GetString("state")),
+                UnixTime.FromUnixMs(r.GetInt64("at")),
+                WireNames.ParseSource(r.GetString("source")),
+                r.GetNullableString("detail"))),
+            OutboxKinds.CommandIssued => new OutboxEntry(sequence, kind, Issued: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.CommandEnvelope)),
+            OutboxKinds.Dose => new OutboxEntry(sequence, kind, Dose: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.DoseReport)),
+            OutboxKinds.Clock => new OutboxEntry(sequence, kind, Clock: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.ClockReport)),
+            _ => throw new InvalidOperationException($"Unknown outbox entry kind '{kind}'."),
+        };
+    }
 
     private static RelayedCommand Read(SqliteDataReader reader) => new(
         JsonSerializer.Deserialize(reader.GetString("envelope"), WillowJsonContext.Default.CommandEnvelope)!,

@@ -2,5 +2,11 @@ using Willow.Core.Protocol;
 
 namespace Willow.Gateway.Journal;
 
-/// <summary>A state report waiting to reach the hub.</summary>
-public sealed record OutboxEntry(long Sequence, CommandStateReport Report);
+/// <summary>A report waiting to reach the hub: one of a command's state, a command issued at home, a dose, the clock.</summary>
+public sealed record OutboxEntry(
+    long Sequence,
+    string Kind,
+    CommandStateReport? Report = null,
+    CommandEnvelope? Issued = null,
+    DoseReport? Dose = null,
+    ClockReport? Clock = null);

@@ -22,7 +22,7 @@ public sealed class CommandRelay : IAsyncDisposable
     private readonly GatewayJournal _journal;
     private readonly IAgentDirectory _agents;
     private readonly AgentClient _client;
-    private readonly LockoutOptions _lockout;
+    private readonly DispenserLockouts _lockouts;
     private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CommandRelay> _logger;
@@ -34,7 +34,7 @@ public sealed class CommandRelay : IAsyncDisposable
         GatewayJournal journal,
         IAgentDirectory agents,
         AgentClient client,
-        IOptions<LockoutOptions> lockout,
+        DispenserLockouts lockouts,
         IOptions<GatewayOptions> options,
         TimeProvider time,
         ILogger<CommandRelay> logger)
@@ -42,7 +42,7 @@ public sealed class CommandRelay : IAsyncDisposable
         _journal = journal;
         _agents = agents;
         _client = client;
-        _lockout = lockout.Value;
+        _lockouts = lockouts;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -185,7 +185,7 @@ public sealed class CommandRelay : IAsyncDisposable
 
         if (CommandKinds.IsLockedOut(command.Kind))
         {
-            var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(command.DeviceId, except: command.Id), _lockout.For(command.DeviceId), now);
+            var lockout = LockoutPolicy.Check(_journal.LastDispenseStartedAt(command.DeviceId, except: command.Id), _lockouts.For(command.DeviceId), now);
             if (!lockout.Allowed)
             {
                 return command.LockoutOverride is { } o
@@ -199,7 +199,11 @@ public sealed class CommandRelay : IAsyncDisposable
 
     private async Task<ActuationOutcome> AskAgentAsync(CommandEnvelope command, CancellationToken cancellationToken)
     {
-        var request = ActuationRequest.From(command);
+        // The agent applies the longer of its own lockout and this one: defence in depth.
+        var request = ActuationRequest.From(command) with
+        {
+            MinimumInterval = CommandKinds.IsLockedOut(command.Kind) ? _lockouts.For(command.DeviceId) : null,
+        };
         var started = _time.GetUtcNow();
         var backoff = new Backoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
         var mayHaveReached = false;
