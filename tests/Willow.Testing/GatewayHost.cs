@@ -18,6 +18,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public GatewayJournal Journal => App.Services.GetRequiredService<GatewayJournal>();
 
+    public T Services<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
     public static async Task<GatewayHost> StartAsync(
         string hubUrl,
         string token,

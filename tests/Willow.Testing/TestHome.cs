@@ -19,7 +19,20 @@ public sealed class TestHome : IAsyncDisposable
     private bool _hubStopped;
     private bool _speakerStopped;
 
-    private TestHome() => Identity = HubHost.NewIdentity(_directory.Sub("hub"));
+    private TestHome(TimeProvider? time, IDictionary<string, string?>? hubSettings)
+    {
+        Identity = HubHost.NewIdentity(_directory.Sub("hub"));
+        Time = time;
+        HubSettings = hubSettings;
+    }
+
+    /// <summary>A clock shared by every part of the home and the hub (a fake one, in tests that move time).</summary>
+    public TimeProvider? Time { get; }
+
+    private IDictionary<string, string?>? HubSettings { get; }
+
+    private Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? UseTime =>
+        Time is null ? null : b => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(b.Services, Time);
 
     public string HomeKeyText { get; } = HomeKey.Generate();
 
@@ -33,14 +46,15 @@ public sealed class TestHome : IAsyncDisposable
 
     public GatewayHost Gateway { get; private set; } = null!;
 
-    public static async Task<TestHome> StartAsync(IDictionary<string, string?>? dispenserSettings = null)
+    public static async Task<TestHome> StartAsync(
+        IDictionary<string, string?>? dispenserSettings = null, TimeProvider? time = null, IDictionary<string, string?>? hubSettings = null)
     {
-        var home = new TestHome();
-        home.Hub = await HubHost.StartAsync(home.Identity);
-        home.DispenserAgent = await AgentHost.StartAsync(home._directory.Sub("dispenser"), Dispenser, Capability.Dispenser, home.HomeKeyText, dispenserSettings);
-        home.SpeakerAgent = await AgentHost.StartAsync(home._directory.Sub("speaker"), Speaker, Capability.Speaker, home.HomeKeyText);
+        var home = new TestHome(time, hubSettings);
+        home.Hub = await HubHost.StartAsync(home.Identity, settings: hubSettings, configure: home.UseTime);
+        home.DispenserAgent = await AgentHost.StartAsync(home._directory.Sub("dispenser"), Dispenser, Capability.Dispenser, home.HomeKeyText, dispenserSettings, home.UseTime);
+        home.SpeakerAgent = await AgentHost.StartAsync(home._directory.Sub("speaker"), Speaker, Capability.Speaker, home.HomeKeyText, configure: home.UseTime);
         home.Gateway = await GatewayHost.StartAsync(home.Hub.Url, home.Identity.GatewayToken, home.HomeKeyText, home._directory.Sub("gateway"),
-            new Dictionary<string, string> { [Dispenser] = home.DispenserAgent.Url, [Speaker] = home.SpeakerAgent.Url });
+            new Dictionary<string, string> { [Dispenser] = home.DispenserAgent.Url, [Speaker] = home.SpeakerAgent.Url }, configure: home.UseTime);
         await home.WaitDevicesOnlineAsync();
         return home;
     }
@@ -57,7 +71,7 @@ public sealed class TestHome : IAsyncDisposable
     /// <summary>Starts the hub again on the same port and the same database.</summary>
     public async Task RestartHubAsync(int port)
     {
-        Hub = await HubHost.StartAsync(Identity, url: $"http://127.0.0.1:{port}");
+        Hub = await HubHost.StartAsync(Identity, url: $"http://127.0.0.1:{port}", settings: HubSettings, configure: UseTime);
         _hubStopped = false;
     }
 
