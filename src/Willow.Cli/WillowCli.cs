@@ -21,6 +21,10 @@ public static class WillowCli
             ClientCommands.Call(terminal, time),
             ClientCommands.Status(terminal),
             ClientCommands.Login(terminal),
+            CareCommands.Pet(terminal),
+            CareCommands.Regimen(terminal, time),
+            CareCommands.Doses(terminal, time),
+            CareCommands.Refill(terminal),
         };
 
     public static async Task<int> RunAsync(RootCommand root, string[] args, Terminal terminal)

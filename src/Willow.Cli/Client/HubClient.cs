@@ -7,7 +7,10 @@ using Willow.Hub;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
+using Willow.Hub.Doses;
 using Willow.Hub.Households;
+using Willow.Hub.Pets;
+using Willow.Hub.Regimens;
 
 namespace Willow.Cli.Client;
 
@@ -47,6 +50,36 @@ public sealed class HubClient : IDisposable
     public Task<CommandView> CommandAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken) =>
         GetAsync($"api/v1/households/{householdId}/commands/{commandId}", HubJsonContext.Default.CommandView, cancellationToken);
 
+    public Task<IReadOnlyList<PetView>> PetsAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/pets", HubJsonContext.Default.IReadOnlyListPetView, cancellationToken);
+
+    public Task<PetView> AddPetAsync(Guid householdId, CreatePetRequest request, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/pets", JsonContent.Create(request, HubJsonContext.Default.CreatePetRequest), HubJsonContext.Default.PetView, cancellationToken);
+
+    public Task<IReadOnlyList<RegimenView>> RegimensAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/regimens", HubJsonContext.Default.IReadOnlyListRegimenView, cancellationToken);
+
+    public Task<RegimenView> AddRegimenAsync(Guid householdId, RegimenRequest request, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/regimens", JsonContent.Create(request, HubJsonContext.Default.RegimenRequest), HubJsonContext.Default.RegimenView, cancellationToken);
+
+    /// <summary>pause, resume, or end (DELETE).</summary>
+    public async Task<RegimenView> ChangeRegimenAsync(Guid householdId, Guid regimenId, string change, CancellationToken cancellationToken)
+    {
+        using var message = change == "end"
+            ? new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/regimens/{regimenId}")
+            : new HttpRequestMessage(HttpMethod.Post, $"api/v1/households/{householdId}/regimens/{regimenId}/{change}");
+        return await SendAsync(message, HubJsonContext.Default.RegimenView, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DoseView>> DosesAsync(Guid householdId, DateTimeOffset from, DateTimeOffset to, Guid? petId, CancellationToken cancellationToken) =>
+        GetAsync(
+            $"api/v1/households/{householdId}/doses?from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}{(petId is { } p ? $"&pet={p}" : "")}",
+            HubJsonContext.Default.IReadOnlyListDoseView,
+            cancellationToken);
+
+    public Task<DeviceView> RefillAsync(Guid householdId, string deviceId, RefillRequest request, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/devices/{Uri.EscapeDataString(deviceId)}/refill", JsonContent.Create(request, HubJsonContext.Default.RefillRequest), HubJsonContext.Default.DeviceView, cancellationToken);
+
     /// <summary>Issues a command; a dropped connection is retried once with the same idempotency key.</summary>
     public async Task<CommandView> IssueAsync(
         Guid householdId, string deviceId, IssueCommandRequest request, string idempotencyKey, CancellationToken cancellationToken)
@@ -83,6 +116,12 @@ public sealed class HubClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<T> PostAsync<T>(string path, HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        return await SendAsync(message, type, cancellationToken);
+    }
 
     private async Task<T> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ public static class DemoSetup
 {
     public const string GatewayId = "home";
     public const string TreatDispenser = "treat-dispenser";
+    public const string PillDispenser = "pill-dispenser";
+    public const string PetName = "Willow";
+    public const int PillCapacity = 30;
     public const string Speaker = "speaker";
     public const string ManifestFile = "demo.json";
 
@@ -44,6 +47,7 @@ public static class DemoSetup
         var devices = new List<DemoDevice>
         {
             new(TreatDispenser, "Treat dispenser", Capability.Dispenser, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", TreatDispenser, "movements.log")),
+            new(PillDispenser, "Pill dispenser", Capability.Dispenser, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", PillDispenser, "movements.log")),
             new(Speaker, "Kitchen speaker", Capability.Speaker, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", Speaker, "plays.log")),
         };
         var manifest = new DemoManifest(
@@ -64,6 +68,7 @@ public static class DemoSetup
                 ["hub"] = PidFile(dataDirectory, "hub"),
                 ["gateway"] = PidFile(dataDirectory, "gateway"),
                 [TreatDispenser] = PidFile(dataDirectory, TreatDispenser),
+                [PillDispenser] = PidFile(dataDirectory, PillDispenser),
                 [Speaker] = PidFile(dataDirectory, Speaker),
             });
 
@@ -181,7 +186,7 @@ public static class DemoSetup
                 ["DataDirectory"] = Path.Combine(manifest.DataDirectory, "gateway"),
                 ["PresenceInterval"] = "00:00:05",
             },
-            ["Lockout"] = new JsonObject { ["DispenseMinimumInterval"] = TreatLockout.ToString() },
+            ["Lockout"] = new JsonObject { ["Devices"] = new JsonObject { [TreatDispenser] = TreatLockout.ToString() } },
             ["Discovery"] = new JsonObject { ["Provider"] = "static", ["Agents"] = agents },
         });
     }
@@ -202,10 +207,11 @@ public static class DemoSetup
         };
         if (device.Capability == Capability.Dispenser)
         {
+            // The treat dispenser has a lockout of its own; the pill dispenser's comes from its regimen.
             config["Dispenser"] = new JsonObject
             {
                 ["Driver"] = "simulated",
-                ["MinimumInterval"] = TreatLockout.ToString(),
+                ["MinimumInterval"] = device.Id == TreatDispenser ? TreatLockout.ToString() : "00:00:00",
                 ["SimulatedMovementLog"] = device.SimulationLog,
             };
         }

@@ -40,13 +40,14 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
                     && manifest.Devices.All(d => devices.Any(v => v.Id == d.Id && v.Online)),
                 cancellationToken);
 
+            var care = await SeedCareAsync(client, manifest, cancellationToken);
             DemoSetup.SaveManifest(manifest);
             if (saveProfile)
             {
                 new ClientProfile(manifest.HubUrl, manifest.ApiToken, manifest.HouseholdId).Save(profilePath);
             }
 
-            PrintWelcome(manifest, saveProfile ? profilePath : null);
+            PrintWelcome(manifest, care, saveProfile ? profilePath : null);
             await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -105,7 +106,42 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         }
     }
 
-    private void PrintWelcome(DemoManifest manifest, string? profilePath)
+    /// <summary>
+    /// The first time: Willow the dog, and her course of clomipramine every 8 hours from two minutes from now,
+    /// called first with the speaker, from a pill dispenser holding 30 tablets. Later runs keep what is there.
+    /// </summary>
+    private async Task<string> SeedCareAsync(HubClient client, DemoManifest manifest, CancellationToken cancellationToken)
+    {
+        var household = manifest.HouseholdId;
+        var pet = (await client.PetsAsync(household, cancellationToken)).FirstOrDefault(p => p.Name == DemoSetup.PetName)
+            ?? await client.AddPetAsync(household, new Hub.Pets.CreatePetRequest { Name = DemoSetup.PetName, Species = "dog" }, cancellationToken);
+        var clock = await HouseholdClock.ForAsync(client, household, cancellationToken);
+        var regimen = (await client.RegimensAsync(household, cancellationToken)).FirstOrDefault(r => r.PetId == pet.Id && r.Status != "ended");
+        if (regimen is null)
+        {
+            var start = clock.Local(time.GetUtcNow()).AddMinutes(2);
+            regimen = await client.AddRegimenAsync(household, new Hub.Regimens.RegimenRequest
+            {
+                PetId = pet.Id,
+                Medication = "clomipramine",
+                Amount = "1 tablet",
+                Schedule = new Hub.Regimens.ScheduleRequest { Kind = Core.Regimens.ScheduleKinds.Every, Every = TimeSpan.FromHours(8) },
+                StartsAt = Hub.Regimens.RegimenTime.Format(start.AddSeconds(-start.Second)),
+                EndsAt = Hub.Regimens.RegimenTime.Format(start.AddSeconds(-start.Second).AddDays(28)),
+                WindowBefore = TimeSpan.FromMinutes(45),
+                WindowAfter = TimeSpan.FromMinutes(45),
+                MinimumInterval = TimeSpan.FromHours(6),
+                DeviceId = DemoSetup.PillDispenser,
+                CallFirst = true,
+                CallDeviceId = DemoSetup.Speaker,
+            }, cancellationToken);
+            await client.RefillAsync(household, DemoSetup.PillDispenser, new Hub.Devices.RefillRequest { Capacity = DemoSetup.PillCapacity }, cancellationToken);
+        }
+
+        return $"{pet.Name} gets {regimen.Medication} {regimen.Amount} {regimen.Schedule.Description} from the pill dispenser; next dose {clock.Format(regimen.NextDoseAt)}.";
+    }
+
+    private void PrintWelcome(DemoManifest manifest, string care, string? profilePath)
     {
         var dispenser = manifest.Devices.First(d => d.Id == DemoSetup.TreatDispenser);
         terminal.Line();
@@ -125,11 +161,14 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
 
         table.WriteTo(terminal);
         terminal.Line();
+        terminal.Line(care);
         terminal.Line($"The treat dispenser refuses a second dispense within {DemoSetup.TreatLockout.TotalSeconds:0} s (the lockout).");
         terminal.Line(profilePath is null ? "Try it (pass --hub and --token, or run 'willow login'):" : "Try it (the CLI is logged in to this hub):");
         terminal.Line($"  willow feed --device {dispenser.Id}");
         terminal.Line($"  willow call --device {DemoSetup.Speaker}");
         terminal.Line("  willow status");
+        terminal.Line("  willow doses");
+        terminal.Line("  willow regimen list");
         terminal.Line($"  curl -X POST -H 'Authorization: Bearer {manifest.ApiToken}' -H 'Content-Type: application/json' \\");
         terminal.Line("       -d '{\"kind\":\"dispense\",\"args\":{\"portions\":1}}' \\");
         terminal.Line($"       {manifest.ApiUrl}/households/{manifest.HouseholdId}/devices/{dispenser.Id}/commands");

@@ -21,8 +21,13 @@ public static class ProblemText
             var detail = root.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
             if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
             {
-                detail = string.Join(" ", errors.EnumerateObject()
+                // The messages say it all; the generic title ("One or more validation errors occurred.") adds nothing.
+                var messages = string.Join(" ", errors.EnumerateObject()
                     .SelectMany(e => e.Value.ValueKind == JsonValueKind.Array ? e.Value.EnumerateArray().Select(v => v.GetString()) : []));
+                if (messages.Length > 0)
+                {
+                    return messages;
+                }
             }
 
             var text = string.Join(": ", new[] { title, detail }.Where(s => !string.IsNullOrWhiteSpace(s)));

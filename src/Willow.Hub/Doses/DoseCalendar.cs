@@ -55,6 +55,11 @@ public sealed class DoseCalendar(RegimenPublisher regimens, IDoseStore doses, Ti
     }
 
     /// <summary>The next dose of a regimen after <paramref name="after"/> that nobody skipped.</summary>
-    public static DoseOccurrence? Next(RegimenPlan plan, DateTimeOffset after, ISet<Guid> skipped) =>
-        ScheduleMath.Occurrences(plan, after, after + TimeSpan.FromDays(40)).FirstOrDefault(o => o.ScheduledAt > after && !skipped.Contains(o.DoseId));
+    public static DoseOccurrence? Next(RegimenPlan plan, DateTimeOffset after, ISet<Guid> skipped)
+    {
+        // Look from the later of now and the course start, so a course months away still shows its first dose.
+        var courseStart = LocalTimes.ToInstant(plan.Current.Terms.StartsAt, plan.Zone);
+        var from = courseStart > after ? courseStart : after;
+        return ScheduleMath.Occurrences(plan, from, from + TimeSpan.FromDays(40)).FirstOrDefault(o => o.ScheduledAt > after && !skipped.Contains(o.DoseId));
+    }
 }
