@@ -36,7 +36,7 @@ public static class RegimenEndpoints
     }
 
     public static async Task<Results<Created<RegimenView>, ValidationProblem, ProblemHttpResult>> CreateRegimen(
-        Guid householdId, RegimenRequest request, HttpContext context, RegimenEditor editor, DoseCalendar calendar, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, RegimenRequest request, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
     {
         var edit = await editor.CreateAsync(householdId, request, context.User.CallerName(), cancellationToken);
         if (edit.Result != RegimenEditResult.Done)
