@@ -39,7 +39,7 @@ public sealed class DemoFixture : IAsyncLifetime
             {
                 ["WILLOW__Dispenser__Dwell"] = "00:00:02",
                 ["WILLOW__Dispenser__MinimumInterval"] = "00:00:00",
-                ["WILLOW__Lockout__DispenseMinimumInterval"] = "00:00:00",
+                ["WILLOW__Lockout__Devices__treat-dispenser"] = "00:00:00",
             });
         await _demo.WaitForOutputAsync("Willow demo is running.", TimeSpan.FromSeconds(120));
         Manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(DataDirectory, "demo.json"))).RootElement.Clone();
