@@ -92,7 +92,8 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             ("$reason", command.LockoutOverride?.Reason),
             ("$by", command.LockoutOverride?.By));
         var detail = command.LockoutOverride is { } o ? $"Issued by {command.IssuedBy}, overriding the lockout: {o.Reason}" : $"Issued by {command.IssuedBy}.";
-        InsertEvent(connection, transaction, command.Id, new CommandEvent(CommandState.Queued, command.IssuedAt, EventSource.Hub, detail));
+        var queued = new CommandEvent(CommandState.Queued, command.IssuedAt, EventSource.Hub, detail);
+        InsertEvent(connection, transaction, command.Id, queued);
         if (idempotencyKey is not null)
         {
             connection.Execute(
@@ -101,7 +102,8 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
                 [.. KeyParameters(idempotencyKey), ("$command", command.Id.ToString())]);
         }
 
-        return Load(connection, transaction, command.HouseholdId, command.Id)!;
+        // What was just written, without reading it back: this sits on the path of every "feed now".
+        return new CommandRecord(command, CommandState.Queued, EventSource.Hub, command.IssuedAt, [queued]);
     }
 
     public Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken) =>
