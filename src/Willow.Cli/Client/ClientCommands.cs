@@ -85,10 +85,16 @@ public static class ClientCommands
                 terminal.Line($"Household  {household.Name}  {household.Id}  ({household.TimeZone})");
                 terminal.Line();
 
-                var gateways = new Table("Gateway", "Connected", "Last seen");
+                var gateways = new Table("Gateway", "Connected", "Last seen", "Clock");
                 foreach (var g in await client.GatewaysAsync(householdId, ct))
                 {
-                    gateways.Add((g.Id, TerminalColor.None), (g.Connected ? "yes" : "no", g.Connected ? TerminalColor.Green : TerminalColor.Red), (When(g.LastSeenAt), TerminalColor.None));
+                    var clock = g.ClockTrusted switch
+                    {
+                        true => ("trusted", TerminalColor.Green),
+                        false => ($"NOT trusted: no scheduled dose ({g.ClockReason})", TerminalColor.Red),
+                        null => ("not reported", TerminalColor.Dim),
+                    };
+                    gateways.Add((g.Id, TerminalColor.None), (g.Connected ? "yes" : "no", g.Connected ? TerminalColor.Green : TerminalColor.Red), (When(g.LastSeenAt), TerminalColor.None), clock);
                 }
 
                 if (gateways.Count > 0)

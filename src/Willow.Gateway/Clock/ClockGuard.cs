@@ -23,6 +23,7 @@ public sealed class ClockGuard(
     ILogger<ClockGuard> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _checking = new(1, 1);
     private DateTimeOffset _lastWall;
     private long _lastTick;
     private long? _lastHubCheck;
@@ -37,6 +38,26 @@ public sealed class ClockGuard(
 
     /// <summary>Checks the clock once: a step since the last check, then NTP, then the hub.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        // The periodic check and the one at each hub connect must not interleave.
+        await _checking.WaitAsync(cancellationToken);
+        try
+        {
+            await CheckOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _checking.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _checking.Dispose();
+        base.Dispose();
+    }
+
+    private async Task CheckOnceAsync(CancellationToken cancellationToken)
     {
         var options1 = options.Value;
         var wall = time.GetUtcNow();
