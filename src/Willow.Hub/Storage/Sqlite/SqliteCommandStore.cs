@@ -73,24 +73,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
 
     private static CommandRecord Create(SqliteConnection connection, SqliteTransaction transaction, CommandEnvelope command, IdempotencyKeyScope? idempotencyKey)
     {
-        connection.Execute(
-            $"""
-            INSERT INTO commands ({Columns})
-            VALUES ($id, $household, $device, $kind, $args, $issuedBy, $issuedAt, $expiresAt, $dose, $key, $reason, $by, 'queued', 'hub', $issuedAt)
-            """,
-            transaction,
-            ("$id", command.Id.ToString()),
-            ("$household", command.HouseholdId.ToString()),
-            ("$device", command.DeviceId),
-            ("$kind", command.Kind),
-            ("$args", command.Args.GetRawText()),
-            ("$issuedBy", command.IssuedBy),
-            ("$issuedAt", command.IssuedAt.ToUnixMs()),
-            ("$expiresAt", command.ExpiresAt.ToUnixMs()),
-            ("$dose", command.DoseId?.ToString()),
-            ("$key", command.IdempotencyKey),
-            ("$reason", command.LockoutOverride?.Reason),
-            ("$by", command.LockoutOverride?.By));
+        InsertCommand(connection, transaction, command, CommandState.Queued, EventSource.Hub, ifAbsent: false);
         var detail = command.LockoutOverride is { } o ? $"Issued by {command.IssuedBy}, overriding the lockout: {o.Reason}" : $"Issued by {command.IssuedBy}.";
         var queued = new CommandEvent(CommandState.Queued, command.IssuedAt, EventSource.Hub, detail);
         InsertEvent(connection, transaction, command.Id, queued);
@@ -110,21 +93,7 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         database.WriteAsync(
             (connection, transaction) =>
             {
-                var inserted = connection.Execute(
-                    $"""
-                    INSERT OR IGNORE INTO commands ({Columns})
-                    VALUES ($id, $household, $device, $kind, $args, $issuedBy, $issuedAt, $expiresAt, $dose, NULL, NULL, NULL, 'delivered', 'gateway', $issuedAt)
-                    """,
-                    transaction,
-                    ("$id", command.Id.ToString()),
-                    ("$household", command.HouseholdId.ToString()),
-                    ("$device", command.DeviceId),
-                    ("$kind", command.Kind),
-                    ("$args", command.Args.GetRawText()),
-                    ("$issuedBy", command.IssuedBy),
-                    ("$issuedAt", command.IssuedAt.ToUnixMs()),
-                    ("$expiresAt", command.ExpiresAt.ToUnixMs()),
-                    ("$dose", command.DoseId?.ToString()));
+                var inserted = InsertCommand(connection, transaction, command, CommandState.Delivered, EventSource.Gateway, ifAbsent: true);
                 if (inserted == 1)
                 {
                     InsertEvent(connection, transaction, command.Id, new CommandEvent(
@@ -272,6 +241,29 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         database.WriteAsync(
             (connection, transaction) => connection.Execute("DELETE FROM idempotency_keys WHERE claimed_at < $cutoff", transaction, ("$cutoff", cutoff.ToUnixMs())),
             cancellationToken);
+
+    private static int InsertCommand(
+        SqliteConnection connection, SqliteTransaction transaction, CommandEnvelope command, CommandState state, EventSource source, bool ifAbsent) =>
+        connection.Execute(
+            $"""
+            INSERT {(ifAbsent ? "OR IGNORE " : "")}INTO commands ({Columns})
+            VALUES ($id, $household, $device, $kind, $args, $issuedBy, $issuedAt, $expiresAt, $dose, $key, $reason, $by, $state, $source, $issuedAt)
+            """,
+            transaction,
+            ("$id", command.Id.ToString()),
+            ("$household", command.HouseholdId.ToString()),
+            ("$device", command.DeviceId),
+            ("$kind", command.Kind),
+            ("$args", command.Args.GetRawText()),
+            ("$issuedBy", command.IssuedBy),
+            ("$issuedAt", command.IssuedAt.ToUnixMs()),
+            ("$expiresAt", command.ExpiresAt.ToUnixMs()),
+            ("$dose", command.DoseId?.ToString()),
+            ("$key", command.IdempotencyKey),
+            ("$reason", command.LockoutOverride?.Reason),
+            ("$by", command.LockoutOverride?.By),
+            ("$state", state.ToWire()),
+            ("$source", source.ToWire()));
 
     /// <summary>
     /// A dispense that succeeded — or may have released something (uncertain) — takes its portions from the
