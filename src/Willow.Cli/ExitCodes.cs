@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>Bad arguments or configuration.</summary>
     public const int Usage = 2;
 
-    /// <summary>The hub could not be reached or refused the token.</summary>
+    /// <summary>The hub could not be reached.</summary>
     public const int Unreachable = 3;
+
+    /// <summary>The hub refused the credentials (401), or the role is too small for this (403).</summary>
+    public const int NotAllowed = 4;
 }

@@ -6,6 +6,7 @@ using Willow.Core.Security;
 using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
+using Willow.Gateway.Enrollment;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
@@ -23,7 +24,10 @@ public static class GatewayApplication
         var services = builder.Services;
         services.TryAddTimeProvider();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
+            .PostConfigure(UseEnrollment)
             .ValidateDataAnnotations()
+            .Validate(o => o.HubUrl.Length > 0 && o.Token.Length > 0,
+                "This gateway has not enrolled with a hub. An owner adds it ('willow gateway add ID' prints a one-time code), then run here: willow gateway enroll --hub URL --code CODE")
             .Validate(o => HomeKey.TryParse(o.HomeKey, out _), "Gateway:HomeKey must be base64 of at least 32 bytes.")
             .Validate(o => o.PresenceInterval >= TimeSpan.FromSeconds(1), "Gateway:PresenceInterval must be at least one second.")
             .ValidateOnStart();
@@ -75,5 +79,27 @@ public static class GatewayApplication
         app.UseWillowErrors();
         app.MapWillowHealth();
         return app;
+    }
+
+    /// <summary>Hub and token from <c>willow gateway enroll</c>, unless configuration names them.</summary>
+    private static void UseEnrollment(GatewayOptions options)
+    {
+        if (options.HubUrl.Length > 0 && options.Token.Length > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (GatewayCredentials.Load(options.DataDirectory) is { } credentials)
+            {
+                options.HubUrl = options.HubUrl.Length > 0 ? options.HubUrl : credentials.HubUrl;
+                options.Token = options.Token.Length > 0 ? options.Token : credentials.Token;
+            }
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new OptionsValidationException(GatewayOptions.Section, typeof(GatewayOptions), [ex.Message]);
+        }
     }
 }

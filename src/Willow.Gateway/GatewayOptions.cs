@@ -7,13 +7,14 @@ public sealed class GatewayOptions
 {
     public const string Section = "Gateway";
 
-    /// <summary>The hub's base address; the gateway connects out to <c>{HubUrl}/hubs/gateway</c>.</summary>
-    [Required(ErrorMessage = "Gateway:HubUrl is required (the hub's address, e.g. https://willow.example.org).")]
+    /// <summary>
+    /// The hub's base address; the gateway connects out to <c>{HubUrl}/hubs/gateway</c>. Usually left unset:
+    /// <c>willow gateway enroll</c> keeps it with the token in the data directory.
+    /// </summary>
     [Url]
     public string HubUrl { get; set; } = "";
 
-    /// <summary>The gateway token the hub issued for this home.</summary>
-    [Required(ErrorMessage = "Gateway:Token is required (the gateway token the hub issued).")]
+    /// <summary>The gateway's token. Usually left unset: <c>willow gateway enroll</c> keeps it in the data directory.</summary>
     public string Token { get; set; } = "";
 
     [Required]

@@ -72,6 +72,32 @@ public static class WillowHost
         return builder;
     }
 
+    /// <summary>
+    /// The configuration a role would see, for the CLI's tasks beside a role (<c>willow users add</c> finds the
+    /// hub's database, <c>willow gateway enroll</c> the gateway's data directory) without starting it.
+    /// </summary>
+    public static IConfiguration ReadConfiguration(RoleSettings settings)
+    {
+        var configuration = new ConfigurationBuilder();
+        if (settings.Defaults is { Count: > 0 } defaults)
+        {
+            configuration.AddInMemoryCollection(defaults);
+        }
+
+        if (settings.ConfigFile is { } file)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        if (settings.Settings is { Count: > 0 } values)
+        {
+            configuration.AddInMemoryCollection(values);
+        }
+
+        return configuration.Build();
+    }
+
     /// <summary>Adds the resolver for a role's own wire types in front of the shared protocol resolver.</summary>
     public static IServiceCollection AddWireTypes(this IServiceCollection services, IJsonTypeInfoResolver resolver) =>
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, resolver));

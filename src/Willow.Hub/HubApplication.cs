@@ -2,6 +2,8 @@ using Scalar.AspNetCore;
 using Willow.Core.Protocol;
 using Willow.Hosting;
 using Willow.Hub.Access;
+using Willow.Hub.Accounts;
+using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.DirectMode;
@@ -31,14 +33,19 @@ public static class HubApplication
         builder.AddRegimens();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
-        builder.Services.AddHostedService<BootstrapSeeder>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<GatewayConnections>();
+        builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default));
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWillowErrors();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseMiddleware<CookieWriteProtection>();
 
         app.MapWillowHealth();
         app.MapOpenApi().AllowAnonymous();
@@ -53,11 +60,19 @@ public static class HubApplication
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
+        api.MapAccount();
         api.MapHouseholds();
+        api.MapInvitationAcceptance();
+        api.MapGatewayEnrollment();
         api.MapDirectMode();
+
+        // Everything of one home: the scope filter answers 404 to non-members and 403 to too small a role.
         var household = api.MapGroup("/households/{householdId:guid}")
             .RequireAuthorization(AccessPolicies.Person)
             .AddEndpointFilter<HouseholdScopeFilter>();
+        household.MapHouseholdSettings();
+        household.MapMembers();
+        household.MapAudit();
         household.MapDevices();
         household.MapCommands();
         household.MapGateways();

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Willow.Core.Protocol;
+using Willow.Hub.Accounts;
+using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
@@ -34,6 +36,29 @@ namespace Willow.Hub;
 [JsonSerializable(typeof(SkipDoseRequest))]
 [JsonSerializable(typeof(AdherenceView))]
 [JsonSerializable(typeof(RefillRequest))]
+[JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(TokenLoginRequest))]
+[JsonSerializable(typeof(CreateTokenRequest))]
+[JsonSerializable(typeof(AccountView))]
+[JsonSerializable(typeof(NewAccessToken))]
+[JsonSerializable(typeof(IReadOnlyList<AccessTokenView>))]
+[JsonSerializable(typeof(AntiforgeryView))]
+[JsonSerializable(typeof(CreateHouseholdRequest))]
+[JsonSerializable(typeof(UpdateHouseholdRequest))]
+[JsonSerializable(typeof(ChangeMemberRequest))]
+[JsonSerializable(typeof(MemberView))]
+[JsonSerializable(typeof(IReadOnlyList<MemberView>))]
+[JsonSerializable(typeof(CreateInvitationRequest))]
+[JsonSerializable(typeof(NewInvitation))]
+[JsonSerializable(typeof(IReadOnlyList<InvitationView>))]
+[JsonSerializable(typeof(AcceptInvitationRequest))]
+[JsonSerializable(typeof(IReadOnlyList<AuditView>))]
+[JsonSerializable(typeof(CreateGatewayRequest))]
+[JsonSerializable(typeof(EnrollGatewayRequest))]
+[JsonSerializable(typeof(GatewayEnrollmentCode))]
+[JsonSerializable(typeof(GatewayEnrollment))]
+[JsonSerializable(typeof(DeviceToken))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string[]))]
 public sealed partial class HubJsonContext : JsonSerializerContext;

@@ -40,7 +40,14 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <summary>Runs <paramref name="work"/> in a write transaction (<c>BEGIN IMMEDIATE</c>) and commits it.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken = default)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken = default) =>
+        WriteIfAsync(work, null, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WriteAsync{T}"/>, but commits only if <paramref name="commitIf"/> approves the result;
+    /// otherwise rolls back (for a rule that is simplest to check after the change).
+    /// </summary>
+    public async Task<T> WriteIfAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, Func<T, bool>? commitIf, CancellationToken cancellationToken = default)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
@@ -48,7 +55,15 @@ public sealed class SqliteDatabase : IDisposable
             using var connection = Open();
             using var transaction = connection.BeginTransaction();
             var result = work(connection, transaction);
-            transaction.Commit();
+            if (commitIf is null || commitIf(result))
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
+
             return result;
         }
         finally

@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Willow.Core.Security;
 using Willow.Hosting;
 using Willow.Hub;
+using Willow.Hub.Households;
 
 namespace Willow.Testing;
 
 /// <summary>
-/// A real hub on a free loopback port with a fresh SQLite file and two households: ours (with a gateway
-/// token and a direct-mode device token) and another one, to prove isolation.
+/// A real hub on a free loopback port with a fresh SQLite file and two households, each with an owner
+/// holding a personal access token: ours (with an enrolled gateway and a direct-mode device token) and
+/// another one, to prove isolation. More people join with <see cref="AddPersonAsync"/>.
 /// </summary>
 public sealed class HubHost : IAsyncDisposable
 {
@@ -48,24 +50,11 @@ public sealed class HubHost : IAsyncDisposable
             ["Storage:SqlitePath"] = identity.DatabasePath,
             ["Commands:SweepInterval"] = "00:00:00.200",
             ["Commands:ExpiryGrace"] = "00:00:00",
-            ["Bootstrap:Households:0:Id"] = identity.HouseholdId.ToString(),
-            ["Bootstrap:Households:0:Name"] = "Willow's home",
-            ["Bootstrap:Households:0:TimeZone"] = "Europe/Berlin",
-            ["Bootstrap:Households:1:Id"] = identity.OtherHouseholdId.ToString(),
-            ["Bootstrap:Households:1:Name"] = "Next door",
-            ["Bootstrap:Households:1:TimeZone"] = "Australia/Sydney",
-            ["Bootstrap:ApiTokens:0:Name"] = "owner",
-            ["Bootstrap:ApiTokens:0:Token"] = identity.ApiToken,
-            ["Bootstrap:ApiTokens:0:Households:0"] = identity.HouseholdId.ToString(),
-            ["Bootstrap:ApiTokens:1:Name"] = "neighbour",
-            ["Bootstrap:ApiTokens:1:Token"] = identity.OtherApiToken,
-            ["Bootstrap:ApiTokens:1:Households:0"] = identity.OtherHouseholdId.ToString(),
-            ["Bootstrap:GatewayTokens:0:GatewayId"] = GatewayId,
-            ["Bootstrap:GatewayTokens:0:Household"] = identity.HouseholdId.ToString(),
-            ["Bootstrap:GatewayTokens:0:Token"] = identity.GatewayToken,
-            ["Bootstrap:DeviceTokens:0:DeviceId"] = DirectDeviceId,
-            ["Bootstrap:DeviceTokens:0:Household"] = identity.HouseholdId.ToString(),
-            ["Bootstrap:DeviceTokens:0:Token"] = identity.DeviceToken,
+            // Tests of the rate limits set their own; every other test may call as often as it likes.
+            ["RateLimits:LoginPerMinute"] = "10000",
+            ["RateLimits:SignUpPerHour"] = "10000",
+            ["RateLimits:CodesPerHour"] = "10000",
+            ["RateLimits:CommandsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -73,6 +62,7 @@ public sealed class HubHost : IAsyncDisposable
         }
 
         var app = HubApplication.Build(new RoleSettings(Settings: values), configure);
+        await HubSeed.ApplyAsync(app.Services, identity);
         var (started, listening) = await RunningApp.StartAsync(app);
         return new HubHost(started, listening, identity);
     }
@@ -92,6 +82,10 @@ public sealed class HubHost : IAsyncDisposable
     }
 
     public HttpClient OwnerClient() => Client(Identity.ApiToken);
+
+    /// <summary>A new person in our household (or none) with a role, an optional end, and a token.</summary>
+    public Task<Person> AddPersonAsync(HouseholdRole? role, DateTimeOffset? endsAt = null, Guid? householdId = null) =>
+        HubSeed.AddPersonAsync(App.Services, role is null ? null : householdId ?? HouseholdId, role ?? HouseholdRole.Viewer, endsAt);
 
     public string DevicePath(string deviceId) => $"api/v1/households/{HouseholdId}/devices/{deviceId}";
 

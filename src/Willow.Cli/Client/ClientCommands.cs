@@ -7,7 +7,7 @@ using Willow.Hub.Commands;
 
 namespace Willow.Cli.Client;
 
-/// <summary>The commands people type: feed, call, status, login.</summary>
+/// <summary>The commands people type most: feed, call, status.</summary>
 public static class ClientCommands
 {
     public static Command Feed(Terminal terminal, TimeProvider time)
@@ -138,31 +138,6 @@ public static class ClientCommands
                 }
             }
 
-            return ExitCodes.Success;
-        });
-        return command;
-    }
-
-    public static Command Login(Terminal terminal)
-    {
-        var hub = new Option<string>("--hub") { Description = "The hub's address.", Required = true };
-        var token = new Option<string>("--token") { Description = "An API token.", Required = true };
-        var household = new Option<Guid?>("--household") { Description = "The household to use by default." };
-        var profile = new Option<string>("--profile") { Description = "Where to save the profile.", DefaultValueFactory = _ => ClientProfile.DefaultPath };
-        var command = new Command("login", "Check a hub address and token, and save them for the other commands.") { hub, token, household, profile };
-        command.SetAction(async (parse, ct) =>
-        {
-            using var client = new HubClient(parse.GetValue(hub)!, parse.GetValue(token)!);
-            var households = await client.HouseholdsAsync(ct);
-            var chosen = parse.GetValue(household);
-            if (chosen is { } id && households.All(h => h.Id != id))
-            {
-                throw new CliException($"Household {id} is not visible to this token.", ExitCodes.Usage);
-            }
-
-            new ClientProfile(client.HubUrl, parse.GetValue(token), chosen ?? (households.Count == 1 ? households[0].Id : null)).Save(parse.GetValue(profile)!);
-            terminal.Line($"Saved {parse.GetValue(profile)}. This token sees {households.Count} household(s): {string.Join(", ", households.Select(h => h.Name))}.");
-            terminal.Line("Next: willow status");
             return ExitCodes.Success;
         });
         return command;

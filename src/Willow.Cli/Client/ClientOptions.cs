@@ -25,6 +25,15 @@ public sealed class ClientOptions
         command.Options.Add(Profile);
     }
 
+    /// <summary>A client for the resolved hub, for commands that concern the person rather than a household.</summary>
+    public HubClient Connect(ParseResult parse)
+    {
+        var profile = ClientProfile.Resolve(parse.GetValue(Hub), parse.GetValue(Token), parse.GetValue(Household), parse.GetValue(Profile)!);
+        return profile.HubUrl is null || profile.Token is null
+            ? throw new CliException("Not signed in. Run 'willow login --hub URL --email you@example.org', or 'willow demo'.", ExitCodes.Usage)
+            : new HubClient(profile.HubUrl, profile.Token);
+    }
+
     /// <summary>Builds a client for the resolved hub, and finds the household if only one is possible.</summary>
     public async Task<(HubClient Client, Guid HouseholdId)> ConnectAsync(ParseResult parse, CancellationToken cancellationToken)
     {
@@ -32,7 +41,7 @@ public sealed class ClientOptions
         if (profile.HubUrl is null || profile.Token is null)
         {
             throw new CliException(
-                "No hub configured. Run 'willow demo', or 'willow login --hub URL --token TOKEN', or pass --hub and --token.", ExitCodes.Usage);
+                "No hub configured. Run 'willow demo', or 'willow login --hub URL --email you@example.org', or pass --hub and --token.", ExitCodes.Usage);
         }
 
         var client = new HubClient(profile.HubUrl, profile.Token);
@@ -45,9 +54,9 @@ public sealed class ClientOptions
         return households.Count switch
         {
             1 => (client, households[0].Id),
-            0 => throw new CliException("This token belongs to no household."),
+            0 => throw new CliException("You belong to no household yet: join one with 'willow join CODE', or create one with 'willow household create'."),
             _ => throw new CliException(
-                $"This token belongs to {households.Count} households; pass --household with one of: {string.Join(", ", households.Select(h => $"{h.Id} ({h.Name})"))}.",
+                $"You belong to {households.Count} households; pass --household with one of: {string.Join(", ", households.Select(h => $"{h.Id} ({h.Name})"))}.",
                 ExitCodes.Usage),
         };
     }

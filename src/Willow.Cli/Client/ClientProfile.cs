@@ -6,7 +6,7 @@ namespace Willow.Cli.Client;
 /// Where the client commands find their hub: flags, then <c>WILLOW_HUB_URL</c> / <c>WILLOW_TOKEN</c> /
 /// <c>WILLOW_HOUSEHOLD</c>, then the profile that <c>willow login</c> (or <c>willow demo</c>) saved.
 /// </summary>
-public sealed record ClientProfile(string? HubUrl, string? Token, Guid? HouseholdId)
+public sealed record ClientProfile(string? HubUrl, string? Token, Guid? HouseholdId, Guid? TokenId = null)
 {
     public static string DefaultPath
     {
@@ -61,7 +61,8 @@ public sealed record ClientProfile(string? HubUrl, string? Token, Guid? Househol
         return new ClientProfile(
             hubUrl ?? NullIfEmpty(Environment.GetEnvironmentVariable("WILLOW_HUB_URL")) ?? saved.HubUrl,
             token ?? NullIfEmpty(Environment.GetEnvironmentVariable("WILLOW_TOKEN")) ?? saved.Token,
-            householdId ?? (Guid.TryParse(envHousehold, out var h) ? h : saved.HouseholdId));
+            householdId ?? (Guid.TryParse(envHousehold, out var h) ? h : saved.HouseholdId),
+            token is null ? saved.TokenId : null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -16,6 +16,25 @@ public sealed class HouseholdClock(TimeZoneInfo zone)
 
     public DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone).DateTime;
 
+    /// <summary>
+    /// A local date and time as people type it ("2026-12-01 07:00"); a date alone means the end of that day
+    /// (a sitter "until the 7th" stays all of the 7th).
+    /// </summary>
+    public DateTimeOffset Parse(string text, string option)
+    {
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return Core.Regimens.LocalTimes.ToInstant(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+        }
+
+        if (Hub.Regimens.RegimenTime.TryParseLocal(text, out var local))
+        {
+            return Core.Regimens.LocalTimes.ToInstant(local, zone);
+        }
+
+        throw new CliException($"{option} '{text}' is not a local date or date and time; write it like \"2026-12-01\" or \"2026-12-01 18:00\".", ExitCodes.Usage);
+    }
+
     public string Format(DateTimeOffset? instant, string format = "ddd dd MMM HH:mm") =>
         instant is { } at ? Local(at).ToString(format, CultureInfo.InvariantCulture) : "—";
 }

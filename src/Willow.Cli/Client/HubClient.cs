@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
 using Willow.Core.Protocol;
 using Willow.Hub;
+using Willow.Hub.Accounts;
+using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
@@ -19,7 +21,7 @@ public sealed class HubClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public HubClient(string hubUrl, string token, HttpMessageHandler? handler = null)
+    public HubClient(string hubUrl, string? token, HttpMessageHandler? handler = null)
     {
         if (!Uri.TryCreate(hubUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
         {
@@ -29,7 +31,11 @@ public sealed class HubClient : IDisposable
         _http = handler is null ? new HttpClient() : new HttpClient(handler);
         _http.BaseAddress = baseAddress;
         _http.Timeout = TimeSpan.FromSeconds(30);
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         HubUrl = baseAddress.ToString().TrimEnd('/');
     }
 
@@ -80,6 +86,70 @@ public sealed class HubClient : IDisposable
     public Task<DeviceView> RefillAsync(Guid householdId, string deviceId, RefillRequest request, CancellationToken cancellationToken) =>
         PostAsync($"api/v1/households/{householdId}/devices/{Uri.EscapeDataString(deviceId)}/refill", JsonContent.Create(request, HubJsonContext.Default.RefillRequest), HubJsonContext.Default.DeviceView, cancellationToken);
 
+    public Task<AccountView> SignUpAsync(SignUpRequest request, CancellationToken cancellationToken) =>
+        PostAsync("api/v1/account/signup", JsonContent.Create(request, HubJsonContext.Default.SignUpRequest), HubJsonContext.Default.AccountView, cancellationToken);
+
+    public Task<AccountView> AccountAsync(CancellationToken cancellationToken) =>
+        GetAsync("api/v1/account", HubJsonContext.Default.AccountView, cancellationToken);
+
+    /// <summary>Signs in with a password and gets a new personal access token (no token needed).</summary>
+    public Task<NewAccessToken> LogInForTokenAsync(TokenLoginRequest request, CancellationToken cancellationToken) =>
+        PostAsync("api/v1/account/token", JsonContent.Create(request, HubJsonContext.Default.TokenLoginRequest), HubJsonContext.Default.NewAccessToken, cancellationToken);
+
+    public Task<NewAccessToken> CreateTokenAsync(CreateTokenRequest request, CancellationToken cancellationToken) =>
+        PostAsync("api/v1/account/tokens", JsonContent.Create(request, HubJsonContext.Default.CreateTokenRequest), HubJsonContext.Default.NewAccessToken, cancellationToken);
+
+    public Task<IReadOnlyList<AccessTokenView>> TokensAsync(CancellationToken cancellationToken) =>
+        GetAsync("api/v1/account/tokens", HubJsonContext.Default.IReadOnlyListAccessTokenView, cancellationToken);
+
+    public Task RevokeTokenAsync(Guid tokenId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/account/tokens/{tokenId}"), cancellationToken);
+
+    public Task<HouseholdView> CreateHouseholdAsync(CreateHouseholdRequest request, CancellationToken cancellationToken) =>
+        PostAsync("api/v1/households", JsonContent.Create(request, HubJsonContext.Default.CreateHouseholdRequest), HubJsonContext.Default.HouseholdView, cancellationToken);
+
+    public Task<IReadOnlyList<MemberView>> MembersAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/members", HubJsonContext.Default.IReadOnlyListMemberView, cancellationToken);
+
+    public Task<MemberView> ChangeMemberAsync(Guid householdId, Guid userId, ChangeMemberRequest request, CancellationToken cancellationToken) =>
+        SendAsync(
+            new HttpRequestMessage(HttpMethod.Patch, $"api/v1/households/{householdId}/members/{userId}") { Content = JsonContent.Create(request, HubJsonContext.Default.ChangeMemberRequest) },
+            HubJsonContext.Default.MemberView,
+            cancellationToken);
+
+    public Task RemoveMemberAsync(Guid householdId, Guid userId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/members/{userId}"), cancellationToken);
+
+    public Task<NewInvitation> InviteAsync(Guid householdId, CreateInvitationRequest request, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/invitations", JsonContent.Create(request, HubJsonContext.Default.CreateInvitationRequest), HubJsonContext.Default.NewInvitation, cancellationToken);
+
+    public Task<IReadOnlyList<InvitationView>> InvitationsAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/invitations", HubJsonContext.Default.IReadOnlyListInvitationView, cancellationToken);
+
+    public Task RevokeInvitationAsync(Guid householdId, Guid invitationId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/invitations/{invitationId}"), cancellationToken);
+
+    public Task<HouseholdView> AcceptInvitationAsync(string code, CancellationToken cancellationToken) =>
+        PostAsync("api/v1/invitations/accept", JsonContent.Create(new AcceptInvitationRequest { Code = code }, HubJsonContext.Default.AcceptInvitationRequest), HubJsonContext.Default.HouseholdView, cancellationToken);
+
+    public Task<IReadOnlyList<AuditView>> AuditAsync(Guid householdId, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/audit?limit={limit}", HubJsonContext.Default.IReadOnlyListAuditView, cancellationToken);
+
+    public Task<GatewayEnrollmentCode> CreateGatewayAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/gateways", JsonContent.Create(new CreateGatewayRequest { GatewayId = gatewayId }, HubJsonContext.Default.CreateGatewayRequest), HubJsonContext.Default.GatewayEnrollmentCode, cancellationToken);
+
+    public Task<GatewayEnrollmentCode> GatewayCodeAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/v1/households/{householdId}/gateways/{Uri.EscapeDataString(gatewayId)}/code"), HubJsonContext.Default.GatewayEnrollmentCode, cancellationToken);
+
+    public Task<GatewayView> RevokeGatewayAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/v1/households/{householdId}/gateways/{Uri.EscapeDataString(gatewayId)}/revoke"), HubJsonContext.Default.GatewayView, cancellationToken);
+
+    public Task<DeviceToken> IssueDeviceTokenAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, $"api/v1/households/{householdId}/devices/{Uri.EscapeDataString(deviceId)}/token"), HubJsonContext.Default.DeviceToken, cancellationToken);
+
+    public Task RevokeDeviceTokenAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/devices/{Uri.EscapeDataString(deviceId)}/token"), cancellationToken);
+
     /// <summary>Issues a command; a dropped connection is retried once with the same idempotency key.</summary>
     public async Task<CommandView> IssueAsync(
         Guid householdId, string deviceId, IssueCommandRequest request, string idempotencyKey, CancellationToken cancellationToken)
@@ -129,7 +199,24 @@ public sealed class HubClient : IDisposable
         return await SendAsync(message, type, cancellationToken);
     }
 
+    /// <summary>For answers with no body (204).</summary>
+    private async Task SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using (message)
+        {
+            using var response = await SendCoreAsync(message, cancellationToken);
+        }
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage message, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        using var response = await SendCoreAsync(message, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(type, cancellationToken)
+            ?? throw new CliException($"The hub answered {(int)response.StatusCode} with an empty body.");
+    }
+
+    /// <summary>A successful response, or a <see cref="CliException"/> saying what went wrong.</summary>
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
@@ -145,16 +232,15 @@ public sealed class HubClient : IDisposable
             throw new CliException($"The hub at {HubUrl} did not answer within {_http.Timeout.TotalSeconds:0} s.", ExitCodes.Unreachable);
         }
 
-        using (response)
+        if (!response.IsSuccessStatusCode)
         {
-            if (!response.IsSuccessStatusCode)
+            using (response)
             {
                 throw await ProblemAsync(response, cancellationToken);
             }
-
-            return await response.Content.ReadFromJsonAsync(type, cancellationToken)
-                ?? throw new CliException($"The hub answered {(int)response.StatusCode} with an empty body.");
         }
+
+        return response;
     }
 
     private static async Task<CliException> ProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -164,7 +250,10 @@ public sealed class HubClient : IDisposable
 
         return response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => new CliException($"The hub refused the token ({text}). Run 'willow login' with a valid token.", ExitCodes.Unreachable),
+            HttpStatusCode.Unauthorized => new CliException($"The hub refused the credentials ({text}). Run 'willow login' again.", ExitCodes.NotAllowed),
+            HttpStatusCode.Forbidden => new CliException(text, ExitCodes.NotAllowed),
+            HttpStatusCode.TooManyRequests => new CliException(
+                $"{text}{(response.Headers.RetryAfter?.Delta is { } wait ? $" (the hub asks to wait {wait.TotalSeconds:0} s)" : "")}", ExitCodes.Failure),
             HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new CliException(text, ExitCodes.Usage),
             _ => new CliException(text),
         };

@@ -39,7 +39,15 @@ public static class DemoSetup
         }
     }
 
-    public static DemoManifest Prepare(Uri hubUrl, string dataDirectory)
+    public const string OwnerEmail = "owner@demo.willow";
+    public const string OwnerName = "Demo owner";
+
+    public static string HubDatabase(string dataDirectory) => Path.Combine(dataDirectory, "hub", "hub.db");
+
+    public static string GatewayDataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "gateway");
+
+    /// <summary>Ports and configuration files; the owner and household come from <see cref="DemoOwner"/> before the hub starts.</summary>
+    public static DemoManifest Prepare(Uri hubUrl, string dataDirectory, DemoOwner owner)
     {
         Directory.CreateDirectory(dataDirectory);
         var earlier = LoadManifest(dataDirectory);
@@ -54,12 +62,14 @@ public static class DemoSetup
             HubUrl: hub,
             ApiUrl: hub + "/api/v1",
             DocsUrl: hub + "/docs",
-            HouseholdId: earlier?.HouseholdId ?? Guid.NewGuid(),
-            HouseholdName: "Willow's home",
-            TimeZone: LocalZone(),
-            ApiToken: earlier?.ApiToken ?? Secrets.NewToken("wlw"),
+            HouseholdId: owner.HouseholdId,
+            HouseholdName: owner.HouseholdName,
+            TimeZone: owner.TimeZone,
+            OwnerEmail: owner.Email,
+            OwnerPassword: owner.Password,
+            ApiToken: owner.ApiToken,
+            ApiTokenId: owner.ApiTokenId,
             GatewayId: GatewayId,
-            GatewayToken: earlier?.GatewayToken ?? Secrets.NewToken("wgw"),
             HomeKey: earlier?.HomeKey ?? HomeKey.Generate(),
             DataDirectory: dataDirectory,
             Devices: devices,
@@ -95,6 +105,8 @@ public static class DemoSetup
         File.WriteAllText(env, string.Join('\n',
             $"export WILLOW_HUB_URL={manifest.HubUrl}",
             $"export WILLOW_TOKEN={manifest.ApiToken}",
+            $"export WILLOW_EMAIL={manifest.OwnerEmail}",
+            $"export WILLOW_PASSWORD={manifest.OwnerPassword}",
             $"export WILLOW_HOUSEHOLD={manifest.HouseholdId}",
             $"export WILLOW_API={manifest.ApiUrl}/households/{manifest.HouseholdId}",
             ""));
@@ -143,28 +155,7 @@ public static class DemoSetup
     private static void WriteHubConfig(DemoManifest manifest) => Write(ConfigPath(manifest, "hub"), new JsonObject
     {
         ["urls"] = manifest.HubUrl,
-        ["Storage"] = new JsonObject { ["SqlitePath"] = Path.Combine(manifest.DataDirectory, "hub", "hub.db") },
-        ["Bootstrap"] = new JsonObject
-        {
-            ["Households"] = new JsonArray(new JsonObject
-            {
-                ["Id"] = manifest.HouseholdId.ToString(),
-                ["Name"] = manifest.HouseholdName,
-                ["TimeZone"] = manifest.TimeZone,
-            }),
-            ["ApiTokens"] = new JsonArray(new JsonObject
-            {
-                ["Name"] = "demo",
-                ["Token"] = manifest.ApiToken,
-                ["Households"] = new JsonArray(manifest.HouseholdId.ToString()),
-            }),
-            ["GatewayTokens"] = new JsonArray(new JsonObject
-            {
-                ["GatewayId"] = manifest.GatewayId,
-                ["Household"] = manifest.HouseholdId.ToString(),
-                ["Token"] = manifest.GatewayToken,
-            }),
-        },
+        ["Storage"] = new JsonObject { ["SqlitePath"] = HubDatabase(manifest.DataDirectory) },
     });
 
     private static void WriteGatewayConfig(DemoManifest manifest, string url)
@@ -180,10 +171,11 @@ public static class DemoSetup
             ["urls"] = url,
             ["Gateway"] = new JsonObject
             {
+                // The token comes from 'willow gateway enroll' in the data directory; the address is set here
+                // because the demo's hub may listen elsewhere than when the gateway enrolled.
                 ["HubUrl"] = manifest.HubUrl,
-                ["Token"] = manifest.GatewayToken,
                 ["HomeKey"] = manifest.HomeKey,
-                ["DataDirectory"] = Path.Combine(manifest.DataDirectory, "gateway"),
+                ["DataDirectory"] = GatewayDataDirectory(manifest.DataDirectory),
                 ["PresenceInterval"] = "00:00:05",
             },
             ["Lockout"] = new JsonObject { ["Devices"] = new JsonObject { [TreatDispenser] = TreatLockout.ToString() } },
@@ -241,9 +233,4 @@ public static class DemoSetup
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string LocalZone() =>
-        TimeZoneInfo.TryConvertWindowsIdToIanaId(TimeZoneInfo.Local.Id, out var iana) ? iana
-        : TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneInfo.Local.Id, out _) && TimeZoneInfo.Local.Id != "Local" ? TimeZoneInfo.Local.Id
-        : "UTC";
 }

@@ -1,5 +1,6 @@
 using Willow.Cli.Client;
 using Willow.Cli.Output;
+using Willow.Gateway.Enrollment;
 
 namespace Willow.Cli.Demo;
 
@@ -14,8 +15,13 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
     public async Task<int> RunAsync(Uri hubUrl, string dataDirectory, bool saveProfile, string profilePath, CancellationToken cancellationToken)
     {
         DemoSetup.EnsurePortFree(hubUrl);
-        var manifest = DemoSetup.Prepare(hubUrl, dataDirectory);
+        var owner = await DemoOwner.EnsureAsync(dataDirectory, DemoSetup.LoadManifest(dataDirectory), time, cancellationToken);
+        var manifest = DemoSetup.Prepare(hubUrl, dataDirectory, owner);
         terminal.Line($"Starting the Willow demo in {manifest.DataDirectory} …");
+        if (owner.Created)
+        {
+            terminal.Line($"Created the owner {owner.Email} and the household {owner.HouseholdName}, as 'willow users add --owner' does.");
+        }
 
         var hub = Child(manifest, "hub", ["hub"], TerminalColor.Blue, cancellationToken);
         var agents = manifest.Devices.Select(d => Child(manifest, d.Id, ["agent"], TerminalColor.Green, cancellationToken)).ToList();
@@ -27,6 +33,7 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
             using var client = new HubClient(manifest.HubUrl, manifest.ApiToken);
             hub.Start();
             await WaitAsync("the hub to be ready", hub, () => client.IsReadyAsync(cancellationToken), cancellationToken);
+            await EnrollGatewayAsync(client, manifest, cancellationToken);
             foreach (var agent in agents)
             {
                 agent.Start();
@@ -44,7 +51,7 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
             DemoSetup.SaveManifest(manifest);
             if (saveProfile)
             {
-                new ClientProfile(manifest.HubUrl, manifest.ApiToken, manifest.HouseholdId).Save(profilePath);
+                new ClientProfile(manifest.HubUrl, manifest.ApiToken, manifest.HouseholdId, manifest.ApiTokenId).Save(profilePath);
             }
 
             PrintWelcome(manifest, care, saveProfile ? profilePath : null);
@@ -107,6 +114,41 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
     }
 
     /// <summary>
+    /// Connects the demo's gateway the way a person connects a Pi: the owner adds it and gets a one-time code
+    /// (<c>willow gateway add</c>), the gateway trades the code for its token (<c>willow gateway enroll</c>).
+    /// Later runs keep the token the gateway has.
+    /// </summary>
+    private async Task EnrollGatewayAsync(HubClient client, DemoManifest manifest, CancellationToken cancellationToken)
+    {
+        var directory = DemoSetup.GatewayDataDirectory(manifest.DataDirectory);
+        var gateway = (await client.GatewaysAsync(manifest.HouseholdId, cancellationToken)).FirstOrDefault(g => g.Id == manifest.GatewayId);
+        if (gateway is { Status: "enrolled" } && GatewayCredentials.Load(directory)?.HouseholdId == manifest.HouseholdId)
+        {
+            return;
+        }
+
+        if (gateway is { Status: "revoked" })
+        {
+            throw new CliException($"The demo's gateway '{manifest.GatewayId}' was revoked. Start a fresh demo: willow demo --data-dir SOMEWHERE-NEW");
+        }
+
+        var code = gateway is null
+            ? await client.CreateGatewayAsync(manifest.HouseholdId, manifest.GatewayId, cancellationToken)
+            : await client.GatewayCodeAsync(manifest.HouseholdId, manifest.GatewayId, cancellationToken);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            (await HubEnrollment.EnrollAsync(http, new Uri(manifest.HubUrl), code.Code, time, cancellationToken)).Save(directory);
+        }
+        catch (EnrollmentRefusedException ex)
+        {
+            throw new CliException($"The demo's gateway could not enrol: {ex.Message}");
+        }
+
+        terminal.Line($"Enrolled the gateway '{manifest.GatewayId}' with a one-time code, as 'willow gateway add' and 'willow gateway enroll' do.");
+    }
+
+    /// <summary>
     /// The first time: Willow the dog, and her course of clomipramine every 8 hours from two minutes from now,
     /// called first with the speaker, from a pill dispenser holding 30 tablets. Later runs keep what is there.
     /// </summary>
@@ -150,6 +192,7 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         terminal.Line($"  API        {manifest.ApiUrl}");
         terminal.Line($"  API docs   {manifest.DocsUrl}");
         terminal.Line($"  Household  {manifest.HouseholdName}  {manifest.HouseholdId}  ({manifest.TimeZone})");
+        terminal.Line($"  Owner      {manifest.OwnerEmail}  password {manifest.OwnerPassword}");
         terminal.Line($"  API token  {manifest.ApiToken}");
         terminal.Line($"  Data       {manifest.DataDirectory}  (all of this is in {DemoSetup.ManifestFile}; 'source {Path.Combine(manifest.DataDirectory, DemoSetup.EnvironmentFile)}' for a shell)");
         terminal.Line();
@@ -163,12 +206,16 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         terminal.Line();
         terminal.Line(care);
         terminal.Line($"The treat dispenser refuses a second dispense within {DemoSetup.TreatLockout.TotalSeconds:0} s (the lockout).");
-        terminal.Line(profilePath is null ? "Try it (pass --hub and --token, or run 'willow login'):" : "Try it (the CLI is logged in to this hub):");
+        terminal.Line(profilePath is null
+            ? $"Try it (sign in first: willow login --hub {manifest.HubUrl} --email {manifest.OwnerEmail}):"
+            : "Try it (the CLI is signed in to this hub as the owner):");
         terminal.Line($"  willow feed --device {dispenser.Id}");
         terminal.Line($"  willow call --device {DemoSetup.Speaker}");
         terminal.Line("  willow status");
         terminal.Line("  willow doses");
         terminal.Line("  willow regimen list");
+        terminal.Line("  willow invite --role caregiver --until YYYY-MM-DD --note \"pet sitter\"");
+        terminal.Line("  willow audit");
         terminal.Line($"  curl -X POST -H 'Authorization: Bearer {manifest.ApiToken}' -H 'Content-Type: application/json' \\");
         terminal.Line("       -d '{\"kind\":\"dispense\",\"args\":{\"portions\":1}}' \\");
         terminal.Line($"       {manifest.ApiUrl}/households/{manifest.HouseholdId}/devices/{dispenser.Id}/commands");

@@ -17,21 +17,29 @@ public static class RoleCommands
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = common.Settings(parse, new Dictionary<string, string?>
-            {
-                ["Storage:SqlitePath"] = "/var/lib/willow/hub/willow.db",
-            });
-            if (parse.GetValue(common.DataDir) is { } dataDir)
-            {
-                settings = settings.With("Storage:SqlitePath", Path.Combine(Path.GetFullPath(dataDir), "hub.db"));
-            }
-
+            var settings = HubSettings(parse, common);
             return await RoleRunner.RunAsync("hub", () => HubApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
         });
         return command;
     }
 
-    public static Command Gateway()
+    /// <summary>The hub's settings from its flags; <c>willow users</c> reads the same to find the database.</summary>
+    internal static RoleSettings HubSettings(ParseResult parse, CommonOptions common) =>
+        HubSettings(common.Settings(parse, []), parse.GetValue(common.DataDir));
+
+    internal static RoleSettings HubSettings(RoleSettings settings, string? dataDir)
+    {
+        settings = settings with
+        {
+            Defaults = new Dictionary<string, string?>(settings.Defaults ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase)
+            {
+                ["Storage:SqlitePath"] = "/var/lib/willow/hub/willow.db",
+            },
+        };
+        return dataDir is not null ? settings.With("Storage:SqlitePath", Path.Combine(Path.GetFullPath(dataDir), "hub.db")) : settings;
+    }
+
+    public static Command Gateway(IEnumerable<Command> subcommands)
     {
         var common = new CommonOptions("http://127.0.0.1:5081");
         var hub = new Option<string>("--hub") { Description = "The hub's address (Gateway:HubUrl)." };
@@ -66,6 +74,11 @@ public static class RoleCommands
 
             return await RoleRunner.RunAsync("gateway", () => GatewayApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
         });
+        foreach (var subcommand in subcommands)
+        {
+            command.Subcommands.Add(subcommand);
+        }
+
         return command;
     }
 
@@ -110,7 +123,7 @@ public static class RoleCommands
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 
-    private sealed class CommonOptions(string defaultUrls)
+    internal sealed class CommonOptions(string defaultUrls)
     {
         public Option<string> Urls { get; } = new("--urls") { Description = $"Where to listen (default {defaultUrls})." };
 

@@ -58,6 +58,12 @@ public sealed class HubLink(
             {
                 break;
             }
+            catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Unauthorized)
+            {
+                // Not a network problem: retrying will not help until a person acts, so say what to do.
+                session.Detach(time.GetUtcNow(), "the hub refused this gateway's token");
+                HubLinkLog.TokenRefused(logger, hubUrl);
+            }
             catch (Exception ex)
             {
                 session.Detach(time.GetUtcNow(), ex.Message);

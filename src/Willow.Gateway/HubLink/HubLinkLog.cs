@@ -34,4 +34,7 @@ internal static partial class HubLinkLog
 
     [LoggerMessage(2109, LogLevel.Information, "Synced {Count} regimen(s) from the hub")]
     public static partial void RegimensSynced(ILogger logger, int count);
+
+    [LoggerMessage(2110, LogLevel.Error, "The hub at {HubUrl} refused this gateway's token: it was revoked, or replaced by a new enrolment. An owner can get a new code with 'willow gateway code ID'; then run 'willow gateway enroll --hub URL --code CODE --force' here")]
+    public static partial void TokenRefused(ILogger logger, Uri hubUrl);
 }

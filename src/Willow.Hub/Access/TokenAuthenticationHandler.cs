@@ -13,39 +13,32 @@ public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    TokenDirectory tokens)
+    Credentials credentials)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "WillowToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    public static bool HasToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        || (request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal) && request.Query.ContainsKey("access_token"));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = ReadToken();
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var identity = tokens.Find(presented);
-        return Task.FromResult(identity is null
-            ? AuthenticateResult.Fail("The token is not known to this hub.")
-            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var identity = await credentials.ResolveAsync(presented, SchemeName, Context.RequestAborted);
+        return identity is null
+            ? AuthenticateResult.Fail("The token is not known to this hub, or was revoked, or expired.")
+            : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.Headers.WWWAuthenticate = "Bearer";
-        await Results.Problem(
-            title: "Authentication required",
-            detail: "Send a token: 'Authorization: Bearer <token>'. willow demo prints one.",
-            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
-    }
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties) => await AccessProblems.Unauthorized(Context);
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        await Results.Problem(
-            title: "Not allowed with this token",
-            detail: "This token is for another part of Willow (a gateway or device token on the people's API, or the reverse).",
-            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties) => await AccessProblems.Forbidden(Context);
 
     private string? ReadToken()
     {

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
 using Willow.Hub.Access;
+using Willow.Hub.Audit;
 using Willow.Hub.Devices;
+using Willow.Hub.Households;
 
 namespace Willow.Hub.Commands;
 
@@ -17,24 +19,24 @@ public static class CommandEndpoints
     public static RouteGroupBuilder MapCommands(this RouteGroupBuilder household)
     {
         var device = household.MapGroup("/devices/{deviceId}/commands").WithTags("Commands");
-        device.MapPost("/", IssueCommand)
+        device.MapPost("/", IssueCommand).Requires(HouseholdRole.Caregiver).RequireRateLimiting(RateLimits.Commands)
             .WithName("IssueCommand")
             .WithSummary("Issues a command to a device. Answers 202 with the command; follow it with GetCommand.");
-        device.MapGet("/", ListDeviceCommands)
+        device.MapGet("/", ListDeviceCommands).Requires(HouseholdRole.Viewer)
             .WithName("ListDeviceCommands")
             .WithSummary("The device's recent commands, newest first.");
-        device.MapGet("/{commandId:guid}", GetDeviceCommand)
+        device.MapGet("/{commandId:guid}", GetDeviceCommand).Requires(HouseholdRole.Viewer)
             .WithName("GetCommand")
             .WithSummary("A command's state and the timeline of its events.");
-        device.MapPost("/{commandId:guid}/cancel", CancelCommand)
+        device.MapPost("/{commandId:guid}/cancel", CancelCommand).Requires(HouseholdRole.Caregiver)
             .WithName("CancelCommand")
             .WithSummary("Cancels a command the home has not taken yet.");
 
         var all = household.MapGroup("/commands").WithTags("Commands");
-        all.MapGet("/", ListCommands)
+        all.MapGet("/", ListCommands).Requires(HouseholdRole.Viewer)
             .WithName("ListCommands")
             .WithSummary("The household's recent commands, newest first.");
-        all.MapGet("/{commandId:guid}", GetCommand)
+        all.MapGet("/{commandId:guid}", GetCommand).Requires(HouseholdRole.Viewer)
             .WithName("GetHouseholdCommand")
             .WithSummary("A command by id alone.");
         return device;
@@ -47,8 +49,17 @@ public static class CommandEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext context,
         CommandIssuer issuer,
+        AuditTrail audit,
         CancellationToken cancellationToken)
     {
+        if (request.LockoutOverride is not null && context.Membership().Role != HouseholdRole.Owner)
+        {
+            return TypedResults.Problem(
+                title: "Only an owner can override a lockout",
+                detail: "The lockout keeps a pet from getting a second dose too soon. Ask an owner of the household, who will be named in the audit log with the reason.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
         var outcome = await issuer.IssueAsync(householdId, deviceId, request, idempotencyKey, context.User.CallerName(), cancellationToken);
         switch (outcome.Kind)
         {
@@ -57,6 +68,10 @@ public static class CommandEndpoints
                 if (outcome.Kind == IssueOutcomeKind.Replayed)
                 {
                     context.Response.Headers["Idempotent-Replayed"] = "true";
+                }
+                else
+                {
+                    await RecordAsync(audit, context, householdId, outcome.Command!.Envelope);
                 }
 
                 var view = CommandView.From(outcome.Command!);
@@ -116,6 +131,7 @@ public static class CommandEndpoints
         IDeviceStore devices,
         CommandDispatcher dispatcher,
         TimeProvider time,
+        AuditTrail audit,
         ILogger<CommandIssuer> logger,
         CancellationToken cancellationToken)
     {
@@ -139,6 +155,7 @@ public static class CommandEndpoints
         }
 
         CommandLog.Cancelled(logger, commandId, caller);
+        await audit.RecordAsync(context, householdId, AuditActions.CommandCancelled, deviceId, $"{record.Envelope.Kind} {commandId}");
         await dispatcher.CancelAsync(record.Envelope, await devices.GetAsync(householdId, deviceId, cancellationToken));
         return TypedResults.Ok(CommandView.From(result.Command!));
     }
@@ -156,6 +173,17 @@ public static class CommandEndpoints
 
         var records = await commands.ListRecentAsync(householdId, deviceId, limit ?? 50, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<CommandView>>([.. records.Select(CommandView.From)]);
+    }
+
+    /// <summary>Who fed, and who overrode a lockout and why.</summary>
+    private static async Task RecordAsync(AuditTrail audit, HttpContext context, Guid householdId, CommandEnvelope command)
+    {
+        var what = $"{command.Kind} {command.Args.GetRawText()} ({command.Id})";
+        await audit.RecordAsync(context, householdId, AuditActions.CommandIssued, command.DeviceId, what);
+        if (command.LockoutOverride is { } lockoutOverride)
+        {
+            await audit.RecordAsync(context, householdId, AuditActions.LockoutOverridden, command.DeviceId, $"{lockoutOverride.Reason} ({command.Id})");
+        }
     }
 
     private static ProblemHttpResult CommandNotFound(Guid commandId) => TypedResults.Problem(

@@ -25,6 +25,14 @@ public interface IDeviceStore
     /// <summary>Records a refill (and, if given, a new capacity). Returns the device, or null if unknown.</summary>
     Task<DeviceRecord?> RefillAsync(Guid householdId, string deviceId, int? capacity, int remaining, string by, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Gives a direct-mode device a (new) token; the old one stops working.</summary>
+    Task SetCredentialAsync(Guid householdId, string deviceId, string tokenHash, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The direct-mode device holding this token, if it is not revoked.</summary>
+    Task<(Guid HouseholdId, string DeviceId)?> FindCredentialAsync(string tokenHash, CancellationToken cancellationToken);
+
+    Task<bool> RevokeCredentialAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>A direct-mode device asked for work: it is alive.</summary>
     Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Willow.Core.Commands;
 using Willow.Core.Doses;
 using Willow.Hub.Access;
+using Willow.Hub.Audit;
+using Willow.Hub.Households;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Doses;
@@ -14,16 +16,16 @@ public static class DoseEndpoints
     public static RouteGroupBuilder MapDoses(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/doses").WithTags("Doses");
-        group.MapGet("/", ListDoses)
+        group.MapGet("/", ListDoses).Requires(HouseholdRole.Viewer)
             .WithName("ListDoses")
             .WithSummary("Doses scheduled in [from, to] (default: yesterday to two days ahead), with their state; filter by pet or regimen.");
-        group.MapGet("/{doseId:guid}", GetDose)
+        group.MapGet("/{doseId:guid}", GetDose).Requires(HouseholdRole.Viewer)
             .WithName("GetDose")
             .WithSummary("One dose with its record.");
-        group.MapPost("/{doseId:guid}/confirm", ConfirmDose)
+        group.MapPost("/{doseId:guid}/confirm", ConfirmDose).Requires(HouseholdRole.Caregiver)
             .WithName("ConfirmDose")
             .WithSummary("A person saw the pet eat a dispensed dose.");
-        group.MapPost("/{doseId:guid}/skip", SkipDose)
+        group.MapPost("/{doseId:guid}/skip", SkipDose).Requires(HouseholdRole.Caregiver)
             .WithName("SkipDose")
             .WithSummary("Do not give an upcoming dose; the reason is kept. The home is told at once.");
         return group;
@@ -51,7 +53,7 @@ public static class DoseEndpoints
         await calendar.FindAsync(householdId, doseId, cancellationToken) is { } entry ? TypedResults.Ok(DoseView.From(entry)) : NotFound(doseId);
 
     public static async Task<Results<Ok<DoseView>, ProblemHttpResult>> ConfirmDose(
-        Guid householdId, Guid doseId, HttpContext context, DoseCalendar calendar, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, Guid doseId, HttpContext context, DoseCalendar calendar, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var entry = await calendar.FindAsync(householdId, doseId, cancellationToken);
         if (entry is null)
@@ -60,6 +62,11 @@ public static class DoseEndpoints
         }
 
         var confirmed = await doses.ConfirmAsync(householdId, doseId, context.User.CallerName(), time.GetUtcNow(), cancellationToken);
+        if (confirmed is not null)
+        {
+            await audit.RecordAsync(context, householdId, AuditActions.DoseConfirmed, $"{entry.Plan.PetName}: {entry.Plan.Current.Terms.Medication} ({doseId})");
+        }
+
         return confirmed is null
             ? TypedResults.Problem(
                 title: "Only a dispensed dose can be confirmed",
@@ -76,6 +83,7 @@ public static class DoseEndpoints
         DoseCalendar calendar,
         IDoseStore doses,
         RegimenPublisher publisher,
+        AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -104,6 +112,7 @@ public static class DoseEndpoints
         }
 
         await publisher.PublishAsync(householdId, cancellationToken);
+        await audit.RecordAsync(context, householdId, AuditActions.DoseSkipped, $"{entry.Plan.PetName}: {entry.Plan.Current.Terms.Medication} ({doseId})", request.Reason);
         return TypedResults.Ok(DoseView.From(entry with { Record = result.Dose }));
     }
 

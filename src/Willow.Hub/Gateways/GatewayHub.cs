@@ -23,6 +23,7 @@ public sealed class GatewayHub(
     IGatewayStore gateways,
     IDoseStore doses,
     RegimenPublisher regimens,
+    GatewayConnections connections,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
@@ -37,6 +38,15 @@ public sealed class GatewayHub(
 
     public override async Task OnConnectedAsync()
     {
+        connections.Add(HouseholdId, GatewayId, Context);
+
+        // A revocation that landed while this connection was being authenticated would have missed it.
+        if ((await gateways.GetAsync(HouseholdId, GatewayId, Context.ConnectionAborted))?.RevokedAt is not null)
+        {
+            Context.Abort();
+            return;
+        }
+
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupName(HouseholdId, GatewayId));
         await Groups.AddToGroupAsync(Context.ConnectionId, HouseholdGroup(HouseholdId));
         await gateways.MarkConnectedAsync(HouseholdId, GatewayId, Context.ConnectionId, time.GetUtcNow(), Context.ConnectionAborted);
@@ -45,6 +55,7 @@ public sealed class GatewayHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(HouseholdId, GatewayId, Context.ConnectionId);
         var wasCurrent = await gateways.MarkDisconnectedAsync(HouseholdId, GatewayId, Context.ConnectionId, time.GetUtcNow(), CancellationToken.None);
         if (wasCurrent)
         {

@@ -29,4 +29,13 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1108, LogLevel.Information, "Gateway {GatewayId} clock trusted: {Trusted} ({Reason})")]
     public static partial void Clock(ILogger logger, string gatewayId, bool trusted, string reason);
+
+    [LoggerMessage(1109, LogLevel.Information, "Gateway {GatewayId} of household {HouseholdId} enrolled")]
+    public static partial void Enrolled(ILogger logger, string gatewayId, Guid householdId);
+
+    [LoggerMessage(1110, LogLevel.Warning, "Gateway {GatewayId} of household {HouseholdId} revoked by {By}; {Connections} connection(s) closed")]
+    public static partial void Revoked(ILogger logger, string gatewayId, Guid householdId, string by, int connections);
+
+    [LoggerMessage(1111, LogLevel.Warning, "A gateway enrolment with an unknown, spent or expired code was refused")]
+    public static partial void EnrollmentRefused(ILogger logger);
 }

@@ -1,6 +1,9 @@
 namespace Willow.Hub.Gateways;
 
-/// <summary>A home's gateway, the state of its link to the hub, and whether it trusts its clock.</summary>
+/// <summary>
+/// A home's gateway: whether it has enrolled (exchanged its one-time code for a token), whether its token
+/// was revoked, the state of its link to the hub, and whether it trusts its clock.
+/// </summary>
 public sealed record GatewayRecord(
     Guid HouseholdId,
     string GatewayId,
@@ -9,4 +12,7 @@ public sealed record GatewayRecord(
     DateTimeOffset? LastSeenAt,
     bool? ClockTrusted = null,
     string? ClockReason = null,
-    DateTimeOffset? ClockReportedAt = null);
+    DateTimeOffset? ClockReportedAt = null,
+    DateTimeOffset? EnrolledAt = null,
+    DateTimeOffset? RevokedAt = null,
+    DateTimeOffset? CodeExpiresAt = null);

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Willow.Hub.Access;
+using Willow.Hub.Audit;
+using Willow.Hub.Households;
 using Willow.Hub.Doses;
 
 namespace Willow.Hub.Pets;
@@ -9,23 +12,23 @@ public static class PetEndpoints
     public static RouteGroupBuilder MapPets(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/pets").WithTags("Pets");
-        group.MapPost("/", CreatePet)
+        group.MapPost("/", CreatePet).Requires(HouseholdRole.Owner)
             .WithName("CreatePet")
             .WithSummary("Adds a pet to the household.");
-        group.MapGet("/", ListPets)
+        group.MapGet("/", ListPets).Requires(HouseholdRole.Viewer)
             .WithName("ListPets")
             .WithSummary("The household's pets.");
-        group.MapGet("/{petId:guid}", GetPet)
+        group.MapGet("/{petId:guid}", GetPet).Requires(HouseholdRole.Viewer)
             .WithName("GetPet")
             .WithSummary("One pet.");
-        group.MapGet("/{petId:guid}/adherence", GetAdherence)
+        group.MapGet("/{petId:guid}/adherence", GetAdherence).Requires(HouseholdRole.Viewer)
             .WithName("GetAdherence")
             .WithSummary("For each of the pet's regimens: doses due, given, missed, skipped and uncertain, and the share given.");
         return group;
     }
 
     public static async Task<Results<Created<PetView>, ValidationProblem>> CreatePet(
-        Guid householdId, CreatePetRequest request, IPetStore pets, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, CreatePetRequest request, HttpContext context, IPetStore pets, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var pet = new Pet(Guid.CreateVersion7(time.GetUtcNow()), householdId, request.Name!.Trim(), request.Species?.Trim(), time.GetUtcNow());
         if (!await pets.CreateAsync(pet, cancellationToken))
@@ -33,6 +36,7 @@ public static class PetEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"This household already has a pet called {pet.Name}."] });
         }
 
+        await audit.RecordAsync(context, householdId, AuditActions.PetAdded, pet.Name, pet.Species);
         return TypedResults.Created($"/api/v1/households/{householdId}/pets/{pet.Id}", PetView.From(pet));
     }
 

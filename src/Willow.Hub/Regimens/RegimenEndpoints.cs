@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Willow.Hub.Access;
+using Willow.Hub.Audit;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 
@@ -11,32 +12,32 @@ public static class RegimenEndpoints
     public static RouteGroupBuilder MapRegimens(this RouteGroupBuilder household)
     {
         var group = household.MapGroup("/regimens").WithTags("Regimens");
-        group.MapPost("/", CreateRegimen)
+        group.MapPost("/", CreateRegimen).Requires(HouseholdRole.Owner)
             .WithName("CreateRegimen")
             .WithSummary("Describes a course of medication once; the home gives every dose on time from then on.");
-        group.MapGet("/", ListRegimens)
+        group.MapGet("/", ListRegimens).Requires(HouseholdRole.Viewer)
             .WithName("ListRegimens")
             .WithSummary("The household's regimens, with their next dose.");
-        group.MapGet("/{regimenId:guid}", GetRegimen)
+        group.MapGet("/{regimenId:guid}", GetRegimen).Requires(HouseholdRole.Viewer)
             .WithName("GetRegimen")
             .WithSummary("One regimen.");
-        group.MapPut("/{regimenId:guid}", ChangeRegimen)
+        group.MapPut("/{regimenId:guid}", ChangeRegimen).Requires(HouseholdRole.Owner)
             .WithName("ChangeRegimen")
             .WithSummary("Changes a regimen's terms from now on (doses already due keep the terms they had).");
-        group.MapPost("/{regimenId:guid}/pause", PauseRegimen)
+        group.MapPost("/{regimenId:guid}/pause", PauseRegimen).Requires(HouseholdRole.Owner)
             .WithName("PauseRegimen")
             .WithSummary("No dose falls while paused.");
-        group.MapPost("/{regimenId:guid}/resume", ResumeRegimen)
+        group.MapPost("/{regimenId:guid}/resume", ResumeRegimen).Requires(HouseholdRole.Owner)
             .WithName("ResumeRegimen")
             .WithSummary("Doses fall again from now on.");
-        group.MapDelete("/{regimenId:guid}", EndRegimen)
+        group.MapDelete("/{regimenId:guid}", EndRegimen).Requires(HouseholdRole.Owner)
             .WithName("EndRegimen")
             .WithSummary("Ends the course now; its record stays.");
         return group;
     }
 
     public static async Task<Results<Created<RegimenView>, ValidationProblem, ProblemHttpResult>> CreateRegimen(
-        Guid householdId, RegimenRequest request, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, RegimenRequest request, HttpContext context, RegimenEditor editor, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var edit = await editor.CreateAsync(householdId, request, context.User.CallerName(), cancellationToken);
         if (edit.Result != RegimenEditResult.Done)
@@ -44,6 +45,7 @@ public static class RegimenEndpoints
             return TypedResults.ValidationProblem(edit.Errors!);
         }
 
+        await audit.RecordAsync(context, householdId, AuditActions.RegimenCreated, Describe(edit), Terms(edit.Regimen!));
         var view = await ViewAsync(edit, doses, time, cancellationToken);
         return TypedResults.Created($"/api/v1/households/{householdId}/regimens/{view.Id}", view);
     }
@@ -76,23 +78,30 @@ public static class RegimenEndpoints
     }
 
     public static async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> ChangeRegimen(
-        Guid householdId, Guid regimenId, RegimenRequest request, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken) =>
-        await Respond(await editor.ChangeTermsAsync(householdId, regimenId, request, context.User.CallerName(), cancellationToken), regimenId, doses, time, cancellationToken);
+        Guid householdId, Guid regimenId, RegimenRequest request, HttpContext context, RegimenEditor editor, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        await Respond(await editor.ChangeTermsAsync(householdId, regimenId, request, context.User.CallerName(), cancellationToken), "changed terms", context, audit, regimenId, doses, time, cancellationToken);
 
     public static async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> PauseRegimen(
-        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken) =>
-        await Respond(await editor.PauseAsync(householdId, regimenId, pause: true, context.User.CallerName(), cancellationToken), regimenId, doses, time, cancellationToken);
+        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        await Respond(await editor.PauseAsync(householdId, regimenId, pause: true, context.User.CallerName(), cancellationToken), "paused", context, audit, regimenId, doses, time, cancellationToken);
 
     public static async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> ResumeRegimen(
-        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken) =>
-        await Respond(await editor.PauseAsync(householdId, regimenId, pause: false, context.User.CallerName(), cancellationToken), regimenId, doses, time, cancellationToken);
+        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        await Respond(await editor.PauseAsync(householdId, regimenId, pause: false, context.User.CallerName(), cancellationToken), "resumed", context, audit, regimenId, doses, time, cancellationToken);
 
     public static async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> EndRegimen(
-        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken) =>
-        await Respond(await editor.EndAsync(householdId, regimenId, context.User.CallerName(), cancellationToken), regimenId, doses, time, cancellationToken);
+        Guid householdId, Guid regimenId, HttpContext context, RegimenEditor editor, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        await Respond(await editor.EndAsync(householdId, regimenId, context.User.CallerName(), cancellationToken), "ended", context, audit, regimenId, doses, time, cancellationToken);
 
     private static async Task<Results<Ok<RegimenView>, ValidationProblem, ProblemHttpResult>> Respond(
-        RegimenEdit edit, Guid regimenId, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken) => edit.Result switch
+        RegimenEdit edit, string change, HttpContext context, AuditTrail audit, Guid regimenId, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (edit.Result == RegimenEditResult.Done)
+        {
+            await audit.RecordAsync(context, edit.Regimen!.HouseholdId, AuditActions.RegimenChanged, Describe(edit), $"{change}: {Terms(edit.Regimen)}");
+        }
+
+        return edit.Result switch
         {
             RegimenEditResult.Done => TypedResults.Ok(await ViewAsync(edit, doses, time, cancellationToken)),
             RegimenEditResult.Invalid => TypedResults.ValidationProblem(edit.Errors!),
@@ -100,6 +109,16 @@ public static class RegimenEndpoints
                 title: "The regimen changed meanwhile", detail: "Someone else changed it at the same moment; read it again and retry.", statusCode: StatusCodes.Status409Conflict),
             _ => NotFound(regimenId),
         };
+    }
+
+    private static string Describe(RegimenEdit edit) => $"{edit.PetName}: {edit.Regimen!.Current.Terms.Medication} ({edit.Regimen.Id})";
+
+    private static string Terms(RegimenRecord regimen)
+    {
+        var current = regimen.Current;
+        var status = current.Ended ? "ended" : current.Paused ? "paused" : "active";
+        return $"{current.Terms.Amount} {current.Terms.Schedule.Describe()} on {current.Terms.DeviceId}, {status} (version {current.Version})";
+    }
 
     private static async Task<RegimenView> ViewAsync(RegimenEdit edit, IDoseStore doses, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Willow.Hosting;
+using Willow.Hub.Accounts;
+using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Gateways;
@@ -31,6 +33,9 @@ public static class StorageServiceExtensions
         builder.Services.AddSingleton<IPetStore, SqlitePetStore>();
         builder.Services.AddSingleton<IRegimenStore, SqliteRegimenStore>();
         builder.Services.AddSingleton<IDoseStore, SqliteDoseStore>();
+        builder.Services.AddSingleton<IAccountStore, SqliteAccountStore>();
+        builder.Services.AddSingleton<IMembershipStore, SqliteMembershipStore>();
+        builder.Services.AddSingleton<IAuditStore, SqliteAuditStore>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
         return builder;
     }

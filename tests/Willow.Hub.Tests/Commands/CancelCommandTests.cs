@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Willow.Core.Commands;
+using Willow.Testing;
 
 namespace Willow.Hub.Tests.Commands;
 
@@ -19,7 +20,7 @@ public sealed class CancelCommandTests : HubTestBase
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var view = (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.CommandView))!;
         Assert.Equal(CommandState.Cancelled, view.State);
-        Assert.Contains("token:owner", view.Events[^1].Detail, StringComparison.Ordinal);
+        Assert.Contains(HubSeed.OwnerEmail, view.Events[^1].Detail, StringComparison.Ordinal);
         using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         Assert.Equal(command.Id, await gateway.Cancelled.Reader.ReadAsync(wait.Token));
         Assert.Empty(await gateway.SyncAsync());

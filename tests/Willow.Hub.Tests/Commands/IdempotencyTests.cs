@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Willow.Hub.Commands;
+using Willow.Testing;
 
 namespace Willow.Hub.Tests.Commands;
 
@@ -66,7 +67,7 @@ public sealed class IdempotencyTests : HubTestBase
     {
         // A first request that claimed the key and has not stored its command yet.
         var store = Hub.Service<ICommandStore>();
-        var scope = new IdempotencyKeyScope(Hub.HouseholdId, "token:owner", "k-busy");
+        var scope = new IdempotencyKeyScope(Hub.HouseholdId, HubSeed.OwnerEmail, "k-busy");
         var claim = await store.ClaimIdempotencyKeyAsync(scope, "hash-of-another-request-in-flight", DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30), default);
         Assert.Equal(IdempotencyClaimResult.Claimed, claim.Result);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Willow.Core.Commands;
+using Willow.Testing;
 
 namespace Willow.Hub.Tests.Commands;
 
@@ -17,7 +18,7 @@ public sealed class IssueCommandTests : HubTestBase
         Assert.Equal(CommandState.Queued, command.State);
         Assert.Equal(7, command.Id.Version);
         Assert.Equal(TimeSpan.FromSeconds(120), command.ExpiresAt - command.IssuedAt);
-        Assert.Equal("token:owner", command.IssuedBy);
+        Assert.Equal(HubSeed.OwnerEmail, command.IssuedBy);
         Assert.Equal($"/api/v1/households/{Hub.HouseholdId}/devices/{Dispenser}/commands/{command.Id}", response.Headers.Location?.ToString());
 
         var pushed = await Gateway.NextIssuedAsync();
@@ -106,7 +107,7 @@ public sealed class IssueCommandTests : HubTestBase
         var command = await Hub.IssueAsync(Dispenser, "{\"kind\":\"dispense\",\"lockoutOverride\":{\"reason\":\"the first pill fell behind the sofa\"}}");
 
         Assert.Equal("the first pill fell behind the sofa", command.LockoutOverride?.Reason);
-        Assert.Equal("token:owner", command.LockoutOverride?.By);
+        Assert.Equal(HubSeed.OwnerEmail, command.LockoutOverride?.By);
         Assert.Contains("overriding the lockout", command.Events[0].Detail, StringComparison.Ordinal);
     }
 

@@ -5,6 +5,7 @@ using Willow.Core.Commands;
 using Willow.Core.Doses;
 using Willow.Core.Protocol;
 using Willow.Hub.Regimens;
+using Willow.Testing;
 
 namespace Willow.Hub.Tests.Regimens;
 
@@ -164,7 +165,7 @@ public sealed class RegimenApiTests : HubTestBase
         using var response = await client.PostAsync($"api/v1/households/{Hub.HouseholdId}/doses/{doseId}/confirm", null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("token:owner", (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.DoseView))!.ConfirmedBy);
+        Assert.Equal(HubSeed.OwnerEmail, (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.DoseView))!.ConfirmedBy);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
@@ -13,11 +14,37 @@ public sealed class SqliteStoreContractTests : StoreContract
 {
     private readonly TempDirectory _directory = new("sqlite-contract");
 
-    protected override (ICommandStore Commands, IDeviceStore Devices, IHouseholdStore Households) CreateStores()
+    protected override (ICommandStore Commands, IDeviceStore Devices, IHouseholdStore Households, IAccountStore Accounts) CreateStores()
     {
         var database = new SqliteDatabase(_directory.File("hub.db"));
         database.Migrate(HubSchema.Migrations);
-        return (new SqliteCommandStore(database), new SqliteDeviceStore(database, new FakeTimeProvider(Now)), new SqliteHouseholdStore(database));
+        return (new SqliteCommandStore(database), new SqliteDeviceStore(database, new FakeTimeProvider(Now)), new SqliteHouseholdStore(database), new SqliteAccountStore(database));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>The account store contract on SQLite, in a real WAL-mode file.</summary>
+public sealed class SqliteAccountStoreContractTests : AccountStoreContract
+{
+    private readonly TempDirectory _directory = new("sqlite-accounts");
+
+    protected override AccountStores CreateStores()
+    {
+        var database = new SqliteDatabase(_directory.File("hub.db"));
+        database.Migrate(HubSchema.Migrations);
+        return new AccountStores(
+            new SqliteAccountStore(database),
+            new SqliteHouseholdStore(database),
+            new SqliteMembershipStore(database),
+            new SqliteGatewayStore(database),
+            new SqliteDeviceStore(database, new FakeTimeProvider(Now)),
+            new SqliteAuditStore(database));
     }
 
     public override async ValueTask DisposeAsync()

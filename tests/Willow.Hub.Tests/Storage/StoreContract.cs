@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
+using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
@@ -21,14 +22,16 @@ public abstract class StoreContract : IAsyncLifetime
 
     protected IDeviceStore Devices { get; private set; } = null!;
 
-    protected abstract (ICommandStore Commands, IDeviceStore Devices, IHouseholdStore Households) CreateStores();
+    protected abstract (ICommandStore Commands, IDeviceStore Devices, IHouseholdStore Households, IAccountStore Accounts) CreateStores();
 
     public async ValueTask InitializeAsync()
     {
-        var (commands, devices, households) = CreateStores();
+        var (commands, devices, households, accounts) = CreateStores();
         (Commands, Devices) = (commands, devices);
-        await households.UpsertAsync(new Household(Home, "Home", "Europe/Berlin", Now), default);
-        await households.UpsertAsync(new Household(NextDoor, "Next door", "Europe/Berlin", Now), default);
+        var owner = new User(Guid.NewGuid(), "owner@example.org", "Owner", "not a hash", Now);
+        await accounts.CreateUserAsync(owner, default);
+        await households.CreateAsync(new Household(Home, "Home", "Europe/Berlin", Now), new Membership(Home, owner.Id, HouseholdRole.Owner, null, "test", Now), default);
+        await households.CreateAsync(new Household(NextDoor, "Next door", "Europe/Berlin", Now), new Membership(NextDoor, owner.Id, HouseholdRole.Owner, null, "test", Now), default);
         await devices.ApplyGatewayReportAsync(Home, "home", Report(("dispenser", true), ("speaker", true)), default);
     }
 

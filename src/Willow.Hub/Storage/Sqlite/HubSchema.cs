@@ -153,5 +153,92 @@ internal static class HubSchema
         ALTER TABLE gateways ADD COLUMN clock_reason TEXT NULL;
         ALTER TABLE gateways ADD COLUMN clock_at INTEGER NULL;
         """,
+        """
+        CREATE TABLE users (
+            id             TEXT PRIMARY KEY,
+            email          TEXT NOT NULL UNIQUE,
+            display_name   TEXT NOT NULL,
+            password_hash  TEXT NOT NULL,
+            created_at     INTEGER NOT NULL
+        );
+
+        CREATE TABLE sessions (
+            id          TEXT PRIMARY KEY,
+            user_id     TEXT NOT NULL REFERENCES users (id),
+            created_at  INTEGER NOT NULL,
+            expires_at  INTEGER NOT NULL,
+            revoked_at  INTEGER NULL
+        );
+
+        CREATE TABLE access_tokens (
+            id            TEXT PRIMARY KEY,
+            user_id       TEXT NOT NULL REFERENCES users (id),
+            name          TEXT NOT NULL,
+            token_hash    TEXT NOT NULL UNIQUE,
+            created_at    INTEGER NOT NULL,
+            expires_at    INTEGER NULL,
+            last_used_at  INTEGER NULL,
+            revoked_at    INTEGER NULL
+        );
+        CREATE INDEX ix_access_tokens_user ON access_tokens (user_id);
+
+        CREATE TABLE memberships (
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            user_id       TEXT NOT NULL REFERENCES users (id),
+            role          TEXT NOT NULL,
+            ends_at       INTEGER NULL,
+            added_by      TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            PRIMARY KEY (household_id, user_id)
+        );
+        CREATE INDEX ix_memberships_user ON memberships (user_id);
+
+        CREATE TABLE invitations (
+            id                  TEXT PRIMARY KEY,
+            household_id        TEXT NOT NULL REFERENCES households (id),
+            code_hash           TEXT NOT NULL UNIQUE,
+            role                TEXT NOT NULL,
+            membership_ends_at  INTEGER NULL,
+            expires_at          INTEGER NOT NULL,
+            note                TEXT NULL,
+            created_by          TEXT NOT NULL,
+            created_at          INTEGER NOT NULL,
+            accepted_by         TEXT NULL,
+            accepted_at         INTEGER NULL,
+            revoked_at          INTEGER NULL
+        );
+        CREATE INDEX ix_invitations_household ON invitations (household_id);
+
+        ALTER TABLE gateways ADD COLUMN token_hash TEXT NULL;
+        ALTER TABLE gateways ADD COLUMN enrolled_at INTEGER NULL;
+        ALTER TABLE gateways ADD COLUMN revoked_at INTEGER NULL;
+        ALTER TABLE gateways ADD COLUMN code_hash TEXT NULL;
+        ALTER TABLE gateways ADD COLUMN code_expires_at INTEGER NULL;
+        ALTER TABLE gateways ADD COLUMN created_by TEXT NULL;
+        CREATE UNIQUE INDEX ix_gateways_token ON gateways (token_hash) WHERE token_hash IS NOT NULL;
+        CREATE UNIQUE INDEX ix_gateways_code ON gateways (code_hash) WHERE code_hash IS NOT NULL;
+
+        CREATE TABLE device_credentials (
+            household_id  TEXT NOT NULL REFERENCES households (id),
+            device_id     TEXT NOT NULL,
+            token_hash    TEXT NOT NULL UNIQUE,
+            created_by    TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            revoked_at    INTEGER NULL,
+            PRIMARY KEY (household_id, device_id)
+        );
+
+        CREATE TABLE audit (
+            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            household_id  TEXT NOT NULL,
+            at            INTEGER NOT NULL,
+            actor         TEXT NOT NULL,
+            via           TEXT NOT NULL,
+            action        TEXT NOT NULL,
+            target        TEXT NULL,
+            detail        TEXT NULL
+        );
+        CREATE INDEX ix_audit_household ON audit (household_id, seq);
+        """,
     ];
 }

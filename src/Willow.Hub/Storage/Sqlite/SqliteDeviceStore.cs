@@ -133,6 +133,39 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
             },
             cancellationToken);
 
+    public Task SetCredentialAsync(Guid householdId, string deviceId, string tokenHash, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                """
+                INSERT INTO device_credentials (household_id, device_id, token_hash, created_by, created_at) VALUES ($household, $device, $hash, $by, $at)
+                ON CONFLICT (household_id, device_id) DO UPDATE SET token_hash = excluded.token_hash, created_by = excluded.created_by,
+                    created_at = excluded.created_at, revoked_at = NULL
+                """,
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$device", deviceId),
+                ("$hash", tokenHash),
+                ("$by", by),
+                ("$at", at.ToUnixMs())),
+            cancellationToken);
+
+    public Task<(Guid HouseholdId, string DeviceId)?> FindCredentialAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(connection => connection.Query(
+            "SELECT household_id, device_id FROM device_credentials WHERE token_hash = $hash AND revoked_at IS NULL",
+            r => ((Guid, string)?)(Guid.Parse(r.GetString("household_id")), r.GetString("device_id")),
+            null,
+            ("$hash", tokenHash)).SingleOrDefault()));
+
+    public Task<bool> RevokeCredentialAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE device_credentials SET revoked_at = $at WHERE household_id = $household AND device_id = $device AND revoked_at IS NULL",
+                transaction,
+                ("$at", at.ToUnixMs()),
+                ("$household", householdId.ToString()),
+                ("$device", deviceId)) == 1,
+            cancellationToken);
+
     public Task TouchDirectAsync(Guid householdId, string deviceId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) => connection.Execute(

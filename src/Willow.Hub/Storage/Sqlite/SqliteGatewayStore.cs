@@ -6,6 +6,9 @@ namespace Willow.Hub.Storage.Sqlite;
 
 public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
 {
+    private const string Columns =
+        "household_id, gateway_id, connected, last_connected_at, last_seen_at, clock_trusted, clock_reason, clock_at, enrolled_at, revoked_at, code_expires_at";
+
     public Task MarkConnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) => connection.Execute(
             """
@@ -42,13 +45,62 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
                 ("$at", at.ToUnixMs())),
             cancellationToken);
 
-    public Task DeclareAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+    public Task<bool> PrepareEnrollmentAsync(Guid householdId, string gatewayId, string codeHash, DateTimeOffset codeExpiresAt, string by, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) => connection.Execute(
-                "INSERT OR IGNORE INTO gateways (household_id, gateway_id, connected) VALUES ($household, $gateway, 0)",
+                """
+                INSERT INTO gateways (household_id, gateway_id, connected, code_hash, code_expires_at, created_by)
+                VALUES ($household, $gateway, 0, $code, $expires, $by)
+                ON CONFLICT (household_id, gateway_id) DO UPDATE SET code_hash = excluded.code_hash, code_expires_at = excluded.code_expires_at
+                WHERE gateways.revoked_at IS NULL
+                """,
                 transaction,
                 ("$household", householdId.ToString()),
-                ("$gateway", gatewayId)),
+                ("$gateway", gatewayId),
+                ("$code", codeHash),
+                ("$expires", codeExpiresAt.ToUnixMs()),
+                ("$by", by)) == 1,
+            cancellationToken);
+
+    public Task<GatewayRecord?> EnrollAsync(string codeHash, string tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                var updated = connection.Execute(
+                    """
+                    UPDATE gateways SET token_hash = $token, enrolled_at = $now, code_hash = NULL, code_expires_at = NULL
+                    WHERE code_hash = $code AND code_expires_at > $now AND revoked_at IS NULL
+                    """,
+                    transaction,
+                    ("$token", tokenHash),
+                    ("$now", now.ToUnixMs()),
+                    ("$code", codeHash));
+                return updated == 1
+                    ? connection.Query($"SELECT {Columns} FROM gateways WHERE token_hash = $token", Read, transaction, ("$token", tokenHash)).Single()
+                    : null;
+            },
+            cancellationToken);
+
+    public Task<GatewayRecord?> FindByTokenAsync(string tokenHash, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(connection => connection.Query(
+            $"SELECT {Columns} FROM gateways WHERE token_hash = $token AND revoked_at IS NULL", Read, null, ("$token", tokenHash)).SingleOrDefault()));
+
+    public Task<GatewayRecord?> GetAsync(Guid householdId, string gatewayId, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Read(connection => connection.Query(
+            $"SELECT {Columns} FROM gateways WHERE household_id = $household AND gateway_id = $gateway", Read, null,
+            ("$household", householdId.ToString()), ("$gateway", gatewayId)).SingleOrDefault()));
+
+    public Task<bool> RevokeAsync(Guid householdId, string gatewayId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                """
+                UPDATE gateways SET revoked_at = COALESCE(revoked_at, $at), token_hash = NULL, code_hash = NULL, code_expires_at = NULL, connected = 0
+                WHERE household_id = $household AND gateway_id = $gateway
+                """,
+                transaction,
+                ("$at", at.ToUnixMs()),
+                ("$household", householdId.ToString()),
+                ("$gateway", gatewayId)) == 1,
             cancellationToken);
 
     public Task ReportClockAsync(Guid householdId, string gatewayId, bool trusted, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -65,7 +117,7 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
 
     public Task<IReadOnlyList<GatewayRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GatewayRecord>>(database.Read(connection => connection.Query(
-            "SELECT household_id, gateway_id, connected, last_connected_at, last_seen_at, clock_trusted, clock_reason, clock_at FROM gateways WHERE household_id = $household ORDER BY gateway_id",
+            $"SELECT {Columns} FROM gateways WHERE household_id = $household ORDER BY gateway_id",
             Read,
             null,
             ("$household", householdId.ToString()))));
@@ -78,5 +130,8 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
         UnixTime.FromUnixMs(reader.GetNullableInt64("last_seen_at")),
         reader.GetNullableInt64("clock_trusted") is { } trusted ? trusted == 1 : null,
         reader.GetNullableString("clock_reason"),
-        UnixTime.FromUnixMs(reader.GetNullableInt64("clock_at")));
+        UnixTime.FromUnixMs(reader.GetNullableInt64("clock_at")),
+        UnixTime.FromUnixMs(reader.GetNullableInt64("enrolled_at")),
+        UnixTime.FromUnixMs(reader.GetNullableInt64("revoked_at")),
+        UnixTime.FromUnixMs(reader.GetNullableInt64("code_expires_at")));
 }

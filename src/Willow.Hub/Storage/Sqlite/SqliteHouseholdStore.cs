@@ -9,18 +9,35 @@ public sealed class SqliteHouseholdStore(SqliteDatabase database) : IHouseholdSt
 {
     private const string Columns = "id, name, time_zone, created_at";
 
-    public Task UpsertAsync(Household household, CancellationToken cancellationToken) =>
+    public Task CreateAsync(Household household, Membership owner, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) =>
+            {
+                connection.Execute(
+                    "INSERT INTO households (id, name, time_zone, created_at) VALUES ($id, $name, $zone, $created)",
+                    transaction,
+                    ("$id", household.Id.ToString()),
+                    ("$name", household.Name),
+                    ("$zone", household.TimeZone),
+                    ("$created", household.CreatedAt.ToUnixMs()));
+                return connection.Execute(
+                    "INSERT INTO memberships (household_id, user_id, role, ends_at, added_by, created_at) VALUES ($household, $user, 'owner', NULL, $by, $at)",
+                    transaction,
+                    ("$household", household.Id.ToString()),
+                    ("$user", owner.UserId.ToString()),
+                    ("$by", owner.AddedBy),
+                    ("$at", owner.CreatedAt.ToUnixMs()));
+            },
+            cancellationToken);
+
+    public Task<bool> UpdateAsync(Guid householdId, string name, string timeZone, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) => connection.Execute(
-                """
-                INSERT INTO households (id, name, time_zone, created_at) VALUES ($id, $name, $zone, $created)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone
-                """,
+                "UPDATE households SET name = $name, time_zone = $zone WHERE id = $id",
                 transaction,
-                ("$id", household.Id.ToString()),
-                ("$name", household.Name),
-                ("$zone", household.TimeZone),
-                ("$created", household.CreatedAt.ToUnixMs())),
+                ("$id", householdId.ToString()),
+                ("$name", name),
+                ("$zone", timeZone)) == 1,
             cancellationToken);
 
     public Task<Household?> GetAsync(Guid householdId, CancellationToken cancellationToken) =>
