@@ -49,7 +49,6 @@ public static class CommandEndpoints
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         HttpContext context,
         CommandIssuer issuer,
-        AuditTrail audit,
         CancellationToken cancellationToken)
     {
         if (request.LockoutOverride is not null && context.Membership().Role != HouseholdRole.Owner)
@@ -60,7 +59,7 @@ public static class CommandEndpoints
                 statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var outcome = await issuer.IssueAsync(householdId, deviceId, request, idempotencyKey, context.User.CallerName(), cancellationToken);
+        var outcome = await issuer.IssueAsync(householdId, deviceId, request, idempotencyKey, context.User.CallerName(), context.User.Credential(), cancellationToken);
         switch (outcome.Kind)
         {
             case IssueOutcomeKind.Accepted:
@@ -68,10 +67,6 @@ public static class CommandEndpoints
                 if (outcome.Kind == IssueOutcomeKind.Replayed)
                 {
                     context.Response.Headers["Idempotent-Replayed"] = "true";
-                }
-                else
-                {
-                    await RecordAsync(audit, context, householdId, outcome.Command!.Envelope);
                 }
 
                 var view = CommandView.From(outcome.Command!);
@@ -173,17 +168,6 @@ public static class CommandEndpoints
 
         var records = await commands.ListRecentAsync(householdId, deviceId, limit ?? 50, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<CommandView>>([.. records.Select(CommandView.From)]);
-    }
-
-    /// <summary>Who fed, and who overrode a lockout and why.</summary>
-    private static async Task RecordAsync(AuditTrail audit, HttpContext context, Guid householdId, CommandEnvelope command)
-    {
-        var what = $"{command.Kind} {command.Args.GetRawText()} ({command.Id})";
-        await audit.RecordAsync(context, householdId, AuditActions.CommandIssued, command.DeviceId, what);
-        if (command.LockoutOverride is { } lockoutOverride)
-        {
-            await audit.RecordAsync(context, householdId, AuditActions.LockoutOverridden, command.DeviceId, $"{lockoutOverride.Reason} ({command.Id})");
-        }
     }
 
     private static ProblemHttpResult CommandNotFound(Guid commandId) => TypedResults.Problem(

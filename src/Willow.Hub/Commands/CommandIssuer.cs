@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
+using Willow.Hub.Audit;
 using Willow.Hub.Devices;
 
 namespace Willow.Hub.Commands;
@@ -22,7 +23,7 @@ public sealed class CommandIssuer(
     ILogger<CommandIssuer> logger)
 {
     public async Task<IssueOutcome> IssueAsync(
-        Guid householdId, string deviceId, IssueCommandRequest request, string? headerKey, string caller, CancellationToken cancellationToken)
+        Guid householdId, string deviceId, IssueCommandRequest request, string? headerKey, string caller, string via, CancellationToken cancellationToken)
     {
         var errors = Validate(request, headerKey);
         if (errors.Count > 0)
@@ -82,7 +83,7 @@ public sealed class CommandIssuer(
         CommandRecord record;
         try
         {
-            record = await commands.CreateAsync(envelope, scope, cancellationToken);
+            record = await commands.CreateAsync(envelope, scope, AuditEntries(envelope, via), cancellationToken);
         }
         catch
         {
@@ -97,6 +98,23 @@ public sealed class CommandIssuer(
         CommandLog.Accepted(logger, envelope.Id, kind, deviceId, householdId, caller);
         await dispatcher.DispatchAsync(envelope, device, cancellationToken);
         return IssueOutcome.Accepted(record);
+    }
+
+    /// <summary>Who fed, and who overrode a lockout and why.</summary>
+    private static List<AuditEntry> AuditEntries(CommandEnvelope command, string via)
+    {
+        List<AuditEntry> entries =
+        [
+            new(0, command.HouseholdId, command.IssuedAt, command.IssuedBy, via, AuditActions.CommandIssued, command.DeviceId,
+                $"{command.Kind} {command.Args.GetRawText()} ({command.Id})"),
+        ];
+        if (command.LockoutOverride is { } lockoutOverride)
+        {
+            entries.Add(new(0, command.HouseholdId, command.IssuedAt, command.IssuedBy, via, AuditActions.LockoutOverridden, command.DeviceId,
+                $"{lockoutOverride.Reason} ({command.Id})"));
+        }
+
+        return entries;
     }
 
     private static Dictionary<string, string[]> Validate(IssueCommandRequest request, string? headerKey)

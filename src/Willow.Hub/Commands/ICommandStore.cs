@@ -1,4 +1,5 @@
 using Willow.Core.Protocol;
+using Willow.Hub.Audit;
 
 namespace Willow.Hub.Commands;
 
@@ -20,9 +21,10 @@ public interface ICommandStore
 
     /// <summary>
     /// Stores a new command in <c>queued</c> with its first event. If <paramref name="idempotencyKey"/> is
-    /// given, the key is completed with the command's id in the same transaction.
+    /// given, the key is completed with the command's id in the same transaction; so are the audit entries
+    /// (who fed, who overrode a lockout): there is never a command without its record, nor the reverse.
     /// </summary>
-    Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, CancellationToken cancellationToken);
+    Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records a command the home issued itself (a scheduled dose) as already <c>delivered</c>; nothing if it

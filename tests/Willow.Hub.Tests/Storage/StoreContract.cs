@@ -41,7 +41,7 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task Create_ThenGet_IsQueuedWithItsFirstEvent()
     {
         var command = NewCommand();
-        await Commands.CreateAsync(command, null, default);
+        await Commands.CreateAsync(command, null, [], default);
 
         var stored = await Commands.GetAsync(Home, command.Id, default);
 
@@ -56,7 +56,7 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task Get_FromAnotherHousehold_IsNotFound()
     {
         var command = NewCommand();
-        await Commands.CreateAsync(command, null, default);
+        await Commands.CreateAsync(command, null, [], default);
         Assert.Null(await Commands.GetAsync(NextDoor, command.Id, default));
     }
 
@@ -64,7 +64,7 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task Apply_StepsForward_AndIgnoresRepeatsAndStaleReports()
     {
         var command = NewCommand();
-        await Commands.CreateAsync(command, null, default);
+        await Commands.CreateAsync(command, null, [], default);
 
         Assert.Equal(TransitionDecision.Apply, (await Apply(command.Id, CommandState.Delivered)).Decision);
         Assert.Equal(TransitionDecision.Apply, (await Apply(command.Id, CommandState.Executing)).Decision);
@@ -90,7 +90,7 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task Apply_ConcurrentContradictoryOutcomes_ExactlyOneWins()
     {
         var command = NewCommand();
-        await Commands.CreateAsync(command, null, default);
+        await Commands.CreateAsync(command, null, [], default);
         CommandState[] outcomes = [CommandState.Succeeded, CommandState.Failed, CommandState.Uncertain, CommandState.Refused];
 
         var results = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
@@ -110,7 +110,7 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Equal(IdempotencyClaimResult.InProgress, (await Commands.ClaimIdempotencyKeyAsync(scope, "h1", Now.AddSeconds(1), Lease, default)).Result);
 
         var command = NewCommand() with { IdempotencyKey = "k" };
-        await Commands.CreateAsync(command, scope, default);
+        await Commands.CreateAsync(command, scope, [], default);
 
         var replay = await Commands.ClaimIdempotencyKeyAsync(scope, "h1", Now.AddSeconds(2), Lease, default);
         Assert.Equal(IdempotencyClaimResult.Replay, replay.Result);
@@ -152,7 +152,7 @@ public abstract class StoreContract : IAsyncLifetime
         var fresh = NewCommand(ttl: TimeSpan.FromMinutes(10));
         foreach (var c in new[] { overdue, delivered, fresh })
         {
-            await Commands.CreateAsync(c, null, default);
+            await Commands.CreateAsync(c, null, [], default);
         }
 
         await Apply(delivered.Id, CommandState.Delivered);
@@ -177,7 +177,7 @@ public abstract class StoreContract : IAsyncLifetime
         await Devices.UpsertDirectAsync(Home, "feeder", new DirectDeviceHello("Feeder", [Capability.Dispenser], null), Now, default);
         foreach (var c in new[] { queued, executing, done, stale, direct })
         {
-            await Commands.CreateAsync(c, null, default);
+            await Commands.CreateAsync(c, null, [], default);
         }
 
         await Apply(executing.Id, CommandState.Executing);
@@ -198,7 +198,7 @@ public abstract class StoreContract : IAsyncLifetime
         var third = NewCommand(device: "feeder", issuedAt: Now.AddSeconds(2));
         foreach (var c in new[] { expiredFirst, second, third })
         {
-            await Commands.CreateAsync(c, null, default);
+            await Commands.CreateAsync(c, null, [], default);
         }
 
         var taken = await Commands.TakeNextForDirectDeviceAsync(Home, "feeder", Now.AddSeconds(5), default);
@@ -217,8 +217,8 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var first = NewCommand();
         var second = NewCommand(device: "speaker", issuedAt: Now.AddSeconds(1));
-        await Commands.CreateAsync(first, null, default);
-        await Commands.CreateAsync(second, null, default);
+        await Commands.CreateAsync(first, null, [], default);
+        await Commands.CreateAsync(second, null, [], default);
 
         Assert.Equal([second.Id, first.Id], (await Commands.ListRecentAsync(Home, null, 10, default)).Select(c => c.Envelope.Id));
         Assert.Equal([first.Id], (await Commands.ListRecentAsync(Home, "dispenser", 10, default)).Select(c => c.Envelope.Id));
@@ -261,7 +261,7 @@ public abstract class StoreContract : IAsyncLifetime
     public async Task Apply_ABatch_DecidesEachInOrderInOneGo()
     {
         var command = NewCommand();
-        await Commands.CreateAsync(command, null, default);
+        await Commands.CreateAsync(command, null, [], default);
 
         var results = await Commands.ApplyAsync(
             Home,

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Willow.Hub.Audit;
 using Willow.Sqlite;
 
@@ -6,18 +7,20 @@ namespace Willow.Hub.Storage.Sqlite;
 public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
 {
     public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            (connection, transaction) => connection.Execute(
-                "INSERT INTO audit (household_id, at, actor, via, action, target, detail) VALUES ($household, $at, $actor, $via, $action, $target, $detail)",
-                transaction,
-                ("$household", entry.HouseholdId.ToString()),
-                ("$at", entry.At.ToUnixMs()),
-                ("$actor", entry.Actor),
-                ("$via", entry.Via),
-                ("$action", entry.Action),
-                ("$target", entry.Target),
-                ("$detail", entry.Detail)),
-            cancellationToken);
+        database.WriteAsync((connection, transaction) => Insert(connection, transaction, entry), cancellationToken);
+
+    /// <summary>For stores that write an entry in the same transaction as the change it records.</summary>
+    internal static int Insert(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry) =>
+        connection.Execute(
+            "INSERT INTO audit (household_id, at, actor, via, action, target, detail) VALUES ($household, $at, $actor, $via, $action, $target, $detail)",
+            transaction,
+            ("$household", entry.HouseholdId.ToString()),
+            ("$at", entry.At.ToUnixMs()),
+            ("$actor", entry.Actor),
+            ("$via", entry.Via),
+            ("$action", entry.Action),
+            ("$target", entry.Target),
+            ("$detail", entry.Detail));
 
     public Task<IReadOnlyList<AuditEntry>> ListAsync(Guid householdId, int limit, long? before, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditEntry>>(database.Read(connection => connection.Query(

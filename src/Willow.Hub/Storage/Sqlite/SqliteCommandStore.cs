@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
+using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Sqlite;
 
@@ -68,11 +69,17 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
                 KeyParameters(scope)),
             cancellationToken);
 
-    public Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) => Create(connection, transaction, command, idempotencyKey), cancellationToken);
+    public Task<CommandRecord> CreateAsync(CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => Create(connection, transaction, command, idempotencyKey, audit), cancellationToken);
 
-    private static CommandRecord Create(SqliteConnection connection, SqliteTransaction transaction, CommandEnvelope command, IdempotencyKeyScope? idempotencyKey)
+    private static CommandRecord Create(
+        SqliteConnection connection, SqliteTransaction transaction, CommandEnvelope command, IdempotencyKeyScope? idempotencyKey, IReadOnlyList<AuditEntry> audit)
     {
+        foreach (var entry in audit)
+        {
+            SqliteAuditStore.Insert(connection, transaction, entry);
+        }
+
         InsertCommand(connection, transaction, command, CommandState.Queued, EventSource.Hub, ifAbsent: false);
         var detail = command.LockoutOverride is { } o ? $"Issued by {command.IssuedBy}, overriding the lockout: {o.Reason}" : $"Issued by {command.IssuedBy}.";
         var queued = new CommandEvent(CommandState.Queued, command.IssuedAt, EventSource.Hub, detail);
