@@ -44,6 +44,7 @@ public static class HubApplication
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<HouseholdScope>();
         app.UseRateLimiter();
         app.UseMiddleware<CookieWriteProtection>();
 
@@ -66,10 +67,8 @@ public static class HubApplication
         api.MapGatewayEnrollment();
         api.MapDirectMode();
 
-        // Everything of one home: the scope filter answers 404 to non-members and 403 to too small a role.
-        var household = api.MapGroup("/households/{householdId:guid}")
-            .RequireAuthorization(AccessPolicies.Person)
-            .AddEndpointFilter<HouseholdScopeFilter>();
+        // Everything of one home: HouseholdScope answers 404 to non-members and 403 to too small a role.
+        var household = api.MapGroup("/households/{householdId:guid}").RequireAuthorization(AccessPolicies.Person);
         household.MapHouseholdSettings();
         household.MapMembers();
         household.MapAudit();

@@ -178,6 +178,14 @@ public static class HouseholdCommands
             using (client)
             {
                 var member = await FindAsync(client, householdId, parse.GetValue(removeEmail)!, ct);
+                var me = await client.AccountAsync(ct);
+                if (member.UserId == me.Id)
+                {
+                    await client.LeaveAsync(householdId, ct);
+                    terminal.Line("You left the household.");
+                    return ExitCodes.Success;
+                }
+
                 await client.RemoveMemberAsync(householdId, member.UserId, ct);
                 terminal.Line($"{member.DisplayName} no longer belongs to the household; their sessions and tokens see nothing of it from now on.");
                 return ExitCodes.Success;

@@ -120,6 +120,9 @@ public sealed class HubClient : IDisposable
     public Task RemoveMemberAsync(Guid householdId, Guid userId, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/members/{userId}"), cancellationToken);
 
+    public Task LeaveAsync(Guid householdId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/members/me"), cancellationToken);
+
     public Task<NewInvitation> InviteAsync(Guid householdId, CreateInvitationRequest request, CancellationToken cancellationToken) =>
         PostAsync($"api/v1/households/{householdId}/invitations", JsonContent.Create(request, HubJsonContext.Default.CreateInvitationRequest), HubJsonContext.Default.NewInvitation, cancellationToken);
 

@@ -29,7 +29,6 @@ public static class AccessServiceExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         builder.Services.AddWillowRateLimits(builder.Configuration);
-        builder.Services.AddScoped<HouseholdScopeFilter>();
         return builder;
     }
 }

@@ -5,38 +5,53 @@ namespace Willow.Hub.Access;
 /// <summary>
 /// Every route under <c>/households/{householdId}</c> is scoped to the households the caller is a member of
 /// now. Another household — or one whose membership has ended — answers 404, exactly like one that does not
-/// exist, so ids reveal nothing. A member whose role is too small for the endpoint gets 403.
+/// exist, so ids reveal nothing. A member whose role is too small for the endpoint gets 403. This runs as
+/// middleware, before the endpoint reads its body, so that nobody learns anything from how their input
+/// would have been judged.
 /// </summary>
-public sealed class HouseholdScopeFilter(IMembershipStore memberships, TimeProvider time) : IEndpointFilter
+public sealed class HouseholdScope(RequestDelegate next, IMembershipStore memberships, TimeProvider time)
 {
     public const string MembershipItem = "willow:membership";
+    public const string RouteValue = "householdId";
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public async Task InvokeAsync(HttpContext context)
     {
-        var http = context.HttpContext;
-        var required = http.GetEndpoint()?.Metadata.GetMetadata<RequiredRole>()
-            ?? throw new InvalidOperationException($"Endpoint {http.GetEndpoint()?.DisplayName} declares no role; add .Requires(HouseholdRole.…).");
-        var membership = Guid.TryParse(http.Request.RouteValues["householdId"]?.ToString(), out var householdId) && http.User.UserIdOrNull() is { } userId
-            ? await memberships.GetAsync(householdId, userId, http.RequestAborted)
+        var endpoint = context.GetEndpoint();
+        var required = endpoint?.Metadata.GetMetadata<RequiredRole>();
+        if (required is null)
+        {
+            if (context.Request.RouteValues.ContainsKey(RouteValue))
+            {
+                throw new InvalidOperationException($"Endpoint {endpoint?.DisplayName} is in a household but declares no role; add .Requires(HouseholdRole.…).");
+            }
+
+            await next(context);
+            return;
+        }
+
+        var membership = Guid.TryParse(context.Request.RouteValues[RouteValue]?.ToString(), out var householdId) && context.User.UserIdOrNull() is { } userId
+            ? await memberships.GetAsync(householdId, userId, context.RequestAborted)
             : null;
         if (membership is null || !membership.IsActiveAt(time.GetUtcNow()))
         {
-            return TypedResults.Problem(
+            await Results.Problem(
                 title: "Household not found",
                 detail: "No household with that id is visible to you.",
-                statusCode: StatusCodes.Status404NotFound);
+                statusCode: StatusCodes.Status404NotFound).ExecuteAsync(context);
+            return;
         }
 
         if (membership.Role < required.Role)
         {
-            return TypedResults.Problem(
+            await Results.Problem(
                 title: $"This needs a{(required.Role == HouseholdRole.Owner ? "n" : "")} {required.Role.ToWire()}",
                 detail: $"You are a {membership.Role.ToWire()} of this household. {Explain(membership.Role)}",
-                statusCode: StatusCodes.Status403Forbidden);
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
         }
 
-        http.Items[MembershipItem] = membership;
-        return await next(context);
+        context.Items[MembershipItem] = membership;
+        await next(context);
     }
 
     private static string Explain(HouseholdRole role) => role switch
@@ -49,7 +64,7 @@ public sealed class HouseholdScopeFilter(IMembershipStore memberships, TimeProvi
 
 public static class HouseholdMembership
 {
-    /// <summary>The caller's membership of the household in the route, as the scope filter found it.</summary>
+    /// <summary>The caller's membership of the household in the route, as <see cref="HouseholdScope"/> found it.</summary>
     public static Membership Membership(this HttpContext context) =>
-        context.Items[HouseholdScopeFilter.MembershipItem] as Membership ?? throw new InvalidOperationException("No household scope on this endpoint.");
+        context.Items[HouseholdScope.MembershipItem] as Membership ?? throw new InvalidOperationException("No household scope on this endpoint.");
 }

@@ -17,8 +17,10 @@ public static class MemberEndpoints
             .WithName("ListMembers").WithSummary("The household's members, their roles and when their membership ends.");
         members.MapPatch("/{userId:guid}", ChangeMember).Requires(HouseholdRole.Owner)
             .WithName("ChangeMember").WithSummary("Changes a member's role or end date. A household always keeps an owner with no end date.");
-        members.MapDelete("/{userId:guid}", RemoveMember).Requires(HouseholdRole.Viewer)
-            .WithName("RemoveMember").WithSummary("Removes a member (owners), or leaves the household (anyone, themselves).");
+        members.MapDelete("/{userId:guid}", RemoveMember).Requires(HouseholdRole.Owner)
+            .WithName("RemoveMember").WithSummary("Removes a member. A household always keeps an owner with no end date.");
+        members.MapDelete("/me", LeaveHousehold).Requires(HouseholdRole.Viewer)
+            .WithName("LeaveHousehold").WithSummary("The caller leaves the household (the last owner cannot).");
 
         var invitations = household.MapGroup("/invitations").WithTags("Members");
         invitations.MapPost("/", CreateInvitation).Requires(HouseholdRole.Owner)
@@ -69,15 +71,14 @@ public static class MemberEndpoints
         return TypedResults.Ok(MemberView.From(member with { Membership = changed }, now));
     }
 
+    public static Task<Results<NoContent, ProblemHttpResult>> LeaveHousehold(
+        Guid householdId, HttpContext context, IMembershipStore memberships, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        RemoveMember(householdId, context.User.RequiredUserId(), context, memberships, audit, time, cancellationToken);
+
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
         Guid householdId, Guid userId, HttpContext context, IMembershipStore memberships, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var self = context.User.RequiredUserId() == userId;
-        if (!self && context.Membership().Role != HouseholdRole.Owner)
-        {
-            return TypedResults.Problem(title: "This needs an owner", detail: "Only owners remove other members; anyone may leave.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
         var member = (await memberships.ListMembersAsync(householdId, cancellationToken)).FirstOrDefault(m => m.Membership.UserId == userId);
         if (member is null)
         {
