@@ -28,6 +28,8 @@ public static class GatewayApplication
             .ValidateDataAnnotations()
             .Validate(o => o.HubUrl.Length > 0 && o.Token.Length > 0,
                 "This gateway has not enrolled with a hub. An owner adds it ('willow gateway add ID' prints a one-time code), then run here: willow gateway enroll --hub URL --code CODE")
+            .Validate(o => o.HubUrl.Length == 0 || (Uri.TryCreate(o.HubUrl, UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"),
+                "Gateway:HubUrl must be an http or https address, such as https://hub.example.org.")
             .Validate(o => HomeKey.TryParse(o.HomeKey, out _), "Gateway:HomeKey must be base64 of at least 32 bytes.")
             .Validate(o => o.PresenceInterval >= TimeSpan.FromSeconds(1), "Gateway:PresenceInterval must be at least one second.")
             .ValidateOnStart();

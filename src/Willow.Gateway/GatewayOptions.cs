@@ -11,7 +11,6 @@ public sealed class GatewayOptions
     /// The hub's base address; the gateway connects out to <c>{HubUrl}/hubs/gateway</c>. Usually left unset:
     /// <c>willow gateway enroll</c> keeps it with the token in the data directory.
     /// </summary>
-    [Url]
     public string HubUrl { get; set; } = "";
 
     /// <summary>The gateway's token. Usually left unset: <c>willow gateway enroll</c> keeps it in the data directory.</summary>

@@ -25,13 +25,16 @@ public sealed class ArgumentErrorTests
     }
 
     [Fact]
-    public async Task GatewayWithoutAHub_SaysWhichSettingIsMissing()
+    public async Task GatewayNotYetEnrolled_SaysHowToEnroll()
     {
         using var directory = new TempDirectory("cli");
         var run = await CliRun.RunAsync("gateway", "--data-dir", directory.Path, "--urls", "http://127.0.0.1:0", "--home-key", HomeKey.Generate());
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("Gateway:HubUrl is required", Assert.Single(run.ErrorLines), StringComparison.Ordinal);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.Contains("has not enrolled with a hub", line, StringComparison.Ordinal);
+        Assert.Contains("willow gateway enroll --hub URL --code CODE", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("DataAnnotation", line, StringComparison.Ordinal);
     }
 
     [Fact]

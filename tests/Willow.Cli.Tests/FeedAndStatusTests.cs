@@ -95,8 +95,8 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
     {
         var run = await CliRun.RunAsync("login", "--hub", _home.Hub.Url, "--token", "wlw_wrong-token-value-000000", "--profile", _directory.File("other.json"));
 
-        Assert.Equal(ExitCodes.Unreachable, run.ExitCode);
-        Assert.Contains("refused the token", run.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotAllowed, run.ExitCode);
+        Assert.Contains("refused the credentials", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_directory.File("other.json")));
     }
 }
