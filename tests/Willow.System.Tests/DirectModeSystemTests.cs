@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Willow.Core.Security;
 using Willow.Testing;
 
 namespace Willow.System.Tests;
@@ -17,31 +14,17 @@ public sealed class DirectModeSystemTests
     public async Task DirectAgent_PollsTheHubAndDispenses(string poll)
     {
         using var directory = new TempDirectory("direct");
-        var household = Guid.NewGuid();
-        var apiToken = Secrets.NewToken("wlw");
-        var deviceToken = Secrets.NewToken("wdv");
         var hubUrl = $"http://127.0.0.1:{Ports.Free()}";
-        var config = directory.File("hub.json");
-        await File.WriteAllTextAsync(config, new JsonObject
-        {
-            ["Bootstrap"] = new JsonObject
-            {
-                ["Households"] = new JsonArray(new JsonObject { ["Id"] = household.ToString(), ["Name"] = "Flat", ["TimeZone"] = "Europe/London" }),
-                ["ApiTokens"] = new JsonArray(new JsonObject { ["Name"] = "me", ["Token"] = apiToken, ["Households"] = new JsonArray(household.ToString()) }),
-                ["DeviceTokens"] = new JsonArray(new JsonObject { ["DeviceId"] = "feeder", ["Household"] = household.ToString(), ["Token"] = deviceToken }),
-            },
-        }.ToJsonString());
-
-        await using var hub = WillowProcess.Start(["hub", "--config", config, "--urls", hubUrl, "--data-dir", directory.Sub("hub")]);
-        await hub.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
+        await using var hub = await FreshHub.StartAsync(hubUrl, directory.Sub("hub"), "Europe/London");
+        var deviceToken = await hub.DeviceTokenAsync("feeder");
+        var household = hub.HouseholdId;
         await using var agent = WillowProcess.Start(
         [
             "agent", "--device-id", "feeder", "--capability", "dispenser", "--hub", hubUrl, "--token", deviceToken, "--poll", poll,
             "--data-dir", directory.Sub("agent"), "--urls", "http://127.0.0.1:0",
         ]);
 
-        using var client = new HttpClient { BaseAddress = new Uri(hubUrl + "/") };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
+        var client = hub.Client;
         await Eventually.WaitAsync(
             async () => (await client.GetAsync($"api/v1/households/{household}/devices/feeder")).StatusCode,
             status => status == HttpStatusCode.OK,

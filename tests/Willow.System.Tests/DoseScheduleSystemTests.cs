@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -23,9 +22,6 @@ public sealed class DoseScheduleSystemTests
     public async Task GatewayKilledAtRandomMoments_NoDoseGivenTwice_EveryDoseEndsInOneFinalState()
     {
         using var directory = new TempDirectory("schedule-kill");
-        var household = Guid.NewGuid();
-        var apiToken = Secrets.NewToken("wlw");
-        var gatewayToken = Secrets.NewToken("wgw");
         var homeKey = HomeKey.Generate();
         var hubUrl = $"http://127.0.0.1:{Ports.Free()}";
         var agentUrl = $"http://127.0.0.1:{Ports.Free()}";
@@ -36,12 +32,6 @@ public sealed class DoseScheduleSystemTests
         Write(directory.File("hub.json"), new JsonObject
         {
             ["Regimens"] = new JsonObject { ["MinimumScheduleInterval"] = "00:00:01" },
-            ["Bootstrap"] = new JsonObject
-            {
-                ["Households"] = new JsonArray(new JsonObject { ["Id"] = household.ToString(), ["Name"] = "Test home", ["TimeZone"] = "UTC" }),
-                ["ApiTokens"] = new JsonArray(new JsonObject { ["Name"] = "owner", ["Token"] = apiToken, ["Households"] = new JsonArray(household.ToString()) }),
-                ["GatewayTokens"] = new JsonArray(new JsonObject { ["GatewayId"] = "home", ["Household"] = household.ToString(), ["Token"] = gatewayToken }),
-            },
         });
         Write(directory.File("agent.json"), new JsonObject
         {
@@ -57,20 +47,20 @@ public sealed class DoseScheduleSystemTests
             ["urls"] = "http://127.0.0.1:0",
             ["Gateway"] = new JsonObject
             {
-                ["HubUrl"] = hubUrl, ["Token"] = gatewayToken, ["HomeKey"] = homeKey, ["DataDirectory"] = Path.GetDirectoryName(gatewayJournal), ["PresenceInterval"] = "00:00:01",
+                ["HubUrl"] = hubUrl, ["HomeKey"] = homeKey, ["DataDirectory"] = Path.GetDirectoryName(gatewayJournal), ["PresenceInterval"] = "00:00:01",
             },
             ["Clock"] = new JsonObject { ["CheckInterval"] = "00:00:01" },
             ["Discovery"] = new JsonObject { ["Agents"] = new JsonArray(new JsonObject { ["DeviceId"] = "pill-dispenser", ["Url"] = agentUrl }) },
         });
 
-        await using var hub = WillowProcess.Start(["hub", "--config", directory.File("hub.json"), "--urls", hubUrl, "--data-dir", directory.Sub("hub")]);
         await using var agent = WillowProcess.Start(["agent", "--config", directory.File("agent.json")]);
-        await hub.WaitForOutputAsync("Now listening on", TimeSpan.FromSeconds(60));
+        await using var hub = await FreshHub.StartAsync(hubUrl, directory.Sub("hub"), "UTC", directory.File("hub.json"));
+        var household = hub.HouseholdId;
+        await hub.EnrollGatewayAsync("home", Path.GetDirectoryName(gatewayJournal)!);
         var gateway = WillowProcess.Start(["gateway", "--config", directory.File("gateway.json")]);
         try
         {
-            using var client = new HttpClient { BaseAddress = new Uri(hubUrl + "/") };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
+            var client = hub.Client;
             await Eventually.WaitAsync(
                 async () => await client.GetFromJsonAsync($"api/v1/households/{household}/devices", HubJsonContext.Default.IReadOnlyListDeviceView),
                 d => d!.Any(x => x.Id == "pill-dispenser" && x.Online),

@@ -55,9 +55,18 @@ internal sealed class WillowProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a short command (feed, status) to its end.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => RunAsync(arguments, null);
+
+    /// <summary>Runs a short command to its end, typing <paramref name="input"/> on its standard input first.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> arguments, string? input)
     {
         await using var process = Start(arguments);
+        if (input is not null)
+        {
+            await process._process.StandardInput.WriteLineAsync(input);
+            process._process.StandardInput.Close();
+        }
+
         var code = await process.WaitForExitAsync(TimeSpan.FromSeconds(120));
         return (code, process.Output);
     }
