@@ -19,6 +19,13 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public Channel<Guid> Cancelled { get; } = Channel.CreateUnbounded<Guid>();
 
+    /// <summary>Completes when the hub closes the connection (the client does not reconnect by itself).</summary>
+    public Task Closed => _closed.Task;
+
+    public HubConnectionState State => _connection.State;
+
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<TestGateway> ConnectAsync(HubHost hub, string? token = null)
     {
         var connection = new HubConnectionBuilder()
@@ -34,6 +41,11 @@ internal sealed class TestGateway : IAsyncDisposable
         connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), c => gateway.Issued.Writer.TryWrite(c));
         connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), id => gateway.Cancelled.Writer.TryWrite(id));
         connection.On<RegimenSet>(nameof(IGatewayClient.RegimensChanged), set => gateway.Regimens.Writer.TryWrite(set));
+        connection.Closed += _ =>
+        {
+            gateway._closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         await connection.StartAsync();
         return gateway;
     }
