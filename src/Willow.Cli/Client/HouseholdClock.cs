@@ -35,6 +35,23 @@ public sealed class HouseholdClock(TimeZoneInfo zone)
         throw new CliException($"{option} '{text}' is not a local date or date and time; write it like \"2026-12-01\" or \"2026-12-01 18:00\".", ExitCodes.Usage);
     }
 
+    /// <summary>
+    /// A membership's end as the owner wrote it: <c>--until 2026-12-07</c> is stored as the midnight that
+    /// follows, and shown again as "end of 2026-12-07", not as the next day at 00:00.
+    /// </summary>
+    public string Until(DateTimeOffset? instant)
+    {
+        if (instant is not { } at)
+        {
+            return "—";
+        }
+
+        var local = Local(at);
+        return local.TimeOfDay == TimeSpan.Zero
+            ? "end of " + local.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    }
+
     public string Format(DateTimeOffset? instant, string format = "ddd dd MMM HH:mm") =>
         instant is { } at ? Local(at).ToString(format, CultureInfo.InvariantCulture) : "—";
 }

@@ -52,7 +52,7 @@ public static class HouseholdCommands
                     ExpiresInDays = parse.GetValue(days),
                     Note = parse.GetValue(note),
                 }, ct);
-                terminal.Line($"Invitation for a {invitation.Role.ToWire()}{(invitation.MembershipEndsAt is { } ends ? $" until {clock.Format(ends, Moment)}" : "")}; the code works once, until {clock.Format(invitation.ExpiresAt)}:");
+                terminal.Line($"Invitation for a {invitation.Role.ToWire()}{(invitation.MembershipEndsAt is { } ends ? $" until {clock.Until(ends)}" : "")}; the code works once, until {clock.Format(invitation.ExpiresAt)}:");
                 terminal.Line();
                 terminal.Line($"  {terminal.Paint(invitation.Code, TerminalColor.Bold)}");
                 terminal.Line();
@@ -76,7 +76,7 @@ public static class HouseholdCommands
                 var table = new Table("Role", "Until", "Note", "Status", "Code expires", "Id");
                 foreach (var i in await client.InvitationsAsync(householdId, ct))
                 {
-                    table.Add(i.Role.ToWire(), clock.Format(i.MembershipEndsAt, Moment), i.Note ?? "", i.Status, clock.Format(i.ExpiresAt), i.Id.ToString());
+                    table.Add(i.Role.ToWire(), clock.Until(i.MembershipEndsAt), i.Note ?? "", i.Status, clock.Format(i.ExpiresAt), i.Id.ToString());
                 }
 
                 table.WriteTo(terminal);
@@ -136,7 +136,7 @@ public static class HouseholdCommands
                 foreach (var m in await client.MembersAsync(householdId, ct))
                 {
                     table.Add((m.DisplayName, TerminalColor.None), (m.Email, TerminalColor.None), (m.Role.ToWire(), TerminalColor.None),
-                        (m.EndsAt is null ? "—" : clock.Format(m.EndsAt, Moment), TerminalColor.None), m.Active ? ("yes", TerminalColor.Green) : ("ended", TerminalColor.Dim));
+                        (clock.Until(m.EndsAt), TerminalColor.None), m.Active ? ("yes", TerminalColor.Green) : ("ended", TerminalColor.Dim));
                 }
 
                 table.WriteTo(terminal);
@@ -163,7 +163,7 @@ public static class HouseholdCommands
                     Role = HouseholdRoles.Parse(parse.GetValue(role)!),
                     EndsAt = parse.GetValue(until) is { } text ? clock.Parse(text, "--until") : null,
                 }, ct);
-                terminal.Line($"{changed.DisplayName} is now a {changed.Role.ToWire()}{(changed.EndsAt is { } ends ? $" until {clock.Format(ends, Moment)}" : "")}.");
+                terminal.Line($"{changed.DisplayName} is now a {changed.Role.ToWire()}{(changed.EndsAt is { } ends ? $" until {clock.Until(ends)}" : "")}.");
                 return ExitCodes.Success;
             }
         });
@@ -233,7 +233,6 @@ public static class HouseholdCommands
     }
 
     /// <summary>A membership ends at midnight of the day after "until": shown as the exact moment, with its date.</summary>
-    private const string Moment = "yyyy-MM-dd HH:mm";
 
     private static async Task<MemberView> FindAsync(HubClient client, Guid householdId, string email, CancellationToken ct) =>
         (await client.MembersAsync(householdId, ct)).FirstOrDefault(m => string.Equals(m.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))
