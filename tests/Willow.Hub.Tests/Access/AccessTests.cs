@@ -132,4 +132,27 @@ public sealed class AccessTests : HubTestBase
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(await Hub.CommandsAsync());
     }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/api/v1/account")]
+    [InlineData("/")]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders(string path)
+    {
+        // Not following redirects: "/" sends the browser on to the API reference until the dashboard lands.
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(Hub.Url) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Hub.Identity.ApiToken);
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        if (!path.StartsWith("/api", StringComparison.Ordinal))
+        {
+            // Pages (the dashboard's) may load only from the hub itself and may not be framed.
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        }
+    }
 }
