@@ -5,12 +5,14 @@ using Willow.Hub.Access;
 using Willow.Hub.Accounts;
 using Willow.Hub.Audit;
 using Willow.Hub.Commands;
+using Willow.Hub.Dashboard;
 using Willow.Hub.Devices;
 using Willow.Hub.DirectMode;
 using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
+using Willow.Hub.Live;
 using Willow.Hub.Regimens;
 using Willow.Hub.Storage;
 
@@ -36,12 +38,19 @@ public static class HubApplication
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<GatewayConnections>();
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default));
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
+        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default);
+            o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(1, HubJsonContext.Default);
+        });
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseWillowErrors();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseDashboardFiles();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<HouseholdScope>();
@@ -58,7 +67,6 @@ public static class HubApplication
             o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
             o.Agent = new ScalarAgentOptions { Disabled = true };
         }).AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
         var api = app.MapGroup("/api/v1");
         api.MapAccount();
@@ -80,6 +88,8 @@ public static class HubApplication
         household.MapDoses();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapDashboard();
         return app;
     }
 }

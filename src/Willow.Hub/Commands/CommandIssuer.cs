@@ -18,6 +18,7 @@ public sealed class CommandIssuer(
     ICommandStore commands,
     IDeviceStore devices,
     CommandDispatcher dispatcher,
+    Live.LiveUpdates live,
     IOptions<CommandOptions> options,
     TimeProvider time,
     ILogger<CommandIssuer> logger)
@@ -96,6 +97,8 @@ public sealed class CommandIssuer(
         }
 
         CommandLog.Accepted(logger, envelope.Id, kind, deviceId, householdId, caller);
+        // Dashboards first: once the gateway has it, its 'delivered' may overtake a later 'queued'.
+        await live.CommandChangedAsync(record);
         await dispatcher.DispatchAsync(envelope, device, cancellationToken);
         return IssueOutcome.Accepted(record);
     }

@@ -7,7 +7,7 @@ namespace Willow.Hub.Commands;
 /// Records what the home reports about a command. Reports may repeat or arrive late; the store decides
 /// atomically whether each one moves the command forward.
 /// </summary>
-public sealed class CommandProgress(ICommandStore commands, ILogger<CommandProgress> logger)
+public sealed class CommandProgress(ICommandStore commands, Live.LiveUpdates live, ILogger<CommandProgress> logger)
 {
     public async Task<TransitionResult> RecordAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken) =>
         (await RecordAllAsync(householdId, [report], cancellationToken))[0];
@@ -31,6 +31,12 @@ public sealed class CommandProgress(ICommandStore commands, ILogger<CommandProgr
                     CommandLog.ConflictingReport(logger, report.CommandId, report.State.ToWire(), report.Source.ToWire(), result.Command.State.ToWire());
                     break;
             }
+        }
+
+        // One message per command with its newest state, after the reports of the batch are all recorded.
+        foreach (var changed in results.Where(r => r.Decision.Changes() && r.Command is not null).Select(r => r.Command!).Reverse().DistinctBy(c => c.Envelope.Id))
+        {
+            await live.CommandChangedAsync(changed);
         }
 
         return results;

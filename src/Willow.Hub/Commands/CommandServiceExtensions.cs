@@ -5,6 +5,7 @@ public static class CommandServiceExtensions
     public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Live.LiveUpdates>();
         builder.Services.AddSingleton<CommandIssuer>();
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<CommandProgress>();

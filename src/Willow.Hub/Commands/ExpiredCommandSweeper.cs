@@ -8,7 +8,7 @@ namespace Willow.Hub.Commands;
 /// fire hours later; the gateway and agent refuse it too, by their own clocks.
 /// </summary>
 public sealed class ExpiredCommandSweeper(
-    ICommandStore commands, IOptions<CommandOptions> options, TimeProvider time, ILogger<ExpiredCommandSweeper> logger) : BackgroundService
+    ICommandStore commands, Live.LiveUpdates live, IOptions<CommandOptions> options, TimeProvider time, ILogger<ExpiredCommandSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +34,11 @@ public sealed class ExpiredCommandSweeper(
         if (expired.Count > 0)
         {
             CommandLog.Expired(logger, expired.Count);
+        }
+
+        foreach (var command in expired)
+        {
+            await live.CommandChangedAsync(command);
         }
 
         await commands.ForgetIdempotencyKeysAsync(now - options.Value.IdempotencyKeyLifetime, cancellationToken);

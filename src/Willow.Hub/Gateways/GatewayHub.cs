@@ -7,6 +7,7 @@ using Willow.Hub.Commands;
 using Willow.Core.Doses;
 using Willow.Hub.Devices;
 using Willow.Hub.Doses;
+using Willow.Hub.Live;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Gateways;
@@ -24,6 +25,7 @@ public sealed class GatewayHub(
     IDoseStore doses,
     RegimenPublisher regimens,
     GatewayConnections connections,
+    LiveUpdates live,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
@@ -60,6 +62,7 @@ public sealed class GatewayHub(
         if (wasCurrent)
         {
             await devices.MarkGatewayDevicesOfflineAsync(HouseholdId, GatewayId, CancellationToken.None);
+            await live.DevicesChangedAsync(HouseholdId);
         }
 
         GatewayLog.Disconnected(logger, GatewayId, HouseholdId, exception?.Message ?? "closed");
@@ -104,6 +107,10 @@ public sealed class GatewayHub(
             if (await commands.RecordIssuedAtHomeAsync(command with { HouseholdId = HouseholdId }, Context.ConnectionAborted))
             {
                 GatewayLog.IssuedAtHome(logger, GatewayId, command.Id, command.Kind, command.DeviceId);
+                if (await commands.GetAsync(HouseholdId, command.Id, Context.ConnectionAborted) is { } record)
+                {
+                    await live.CommandChangedAsync(record);
+                }
             }
         }
 
@@ -127,6 +134,11 @@ public sealed class GatewayHub(
             }
         }
 
+        if (results.Any(r => r.Decision.Changes()))
+        {
+            await live.DosesChangedAsync(HouseholdId);
+        }
+
         return reports.Count;
     }
 
@@ -144,5 +156,6 @@ public sealed class GatewayHub(
         await devices.ApplyGatewayReportAsync(HouseholdId, GatewayId, report, Context.ConnectionAborted);
         await gateways.TouchAsync(HouseholdId, GatewayId, time.GetUtcNow(), Context.ConnectionAborted);
         GatewayLog.DevicesReported(logger, GatewayId, report.Devices.Count, report.Devices.Count(d => d.Online));
+        await live.DevicesChangedAsync(HouseholdId);
     }
 }

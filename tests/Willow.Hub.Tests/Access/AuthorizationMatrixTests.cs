@@ -44,10 +44,10 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ho
     /// </summary>
     private static readonly Dictionary<string, string> Reviewed = new(StringComparer.Ordinal)
     {
-        ["/health/live"] = "anyone", ["/health/ready"] = "anyone", ["/openapi/{documentName}.json"] = "anyone", ["/"] = "anyone",
+        ["/health/live"] = "anyone", ["/health/ready"] = "anyone", ["/openapi/{documentName}.json"] = "anyone", ["Dashboard"] = "anyone",
         ["/docs/scalar.js"] = "anyone", ["/docs/scalar.aspnetcore.js"] = "anyone", ["/docs/favicon.svg"] = "anyone", ["/docs/{documentName?}"] = "anyone",
         ["SignUp"] = "anyone", ["LogIn"] = "anyone", ["LogInForToken"] = "anyone", ["EnrollGateway"] = "anyone",
-        ["/hubs/gateway/negotiate"] = "gateway", ["/hubs/gateway"] = "gateway",
+        ["/hubs/gateway/negotiate"] = "gateway", ["/hubs/gateway"] = "gateway", ["/hubs/live/negotiate"] = "person", ["/hubs/live"] = "person",
         ["AnnounceDirectDevice"] = "device", ["NextDirectCommand"] = "device", ["ReportDirectCommandEvent"] = "device",
         ["LogOut"] = "person", ["GetAccount"] = "person", ["GetAntiforgeryToken"] = "person", ["CreateAccessToken"] = "person",
         ["ListAccessTokens"] = "person", ["RevokeAccessToken"] = "person", ["ListHouseholds"] = "person", ["CreateHousehold"] = "person",

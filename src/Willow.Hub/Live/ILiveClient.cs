@@ -1,0 +1,16 @@
+using Willow.Hub.Commands;
+
+namespace Willow.Hub.Live;
+
+/// <summary>What the dashboard hears on <c>/hubs/live</c> for the households it watches.</summary>
+public interface ILiveClient
+{
+    /// <summary>A command was issued or moved to a new state; the whole command with its timeline.</summary>
+    Task CommandChanged(CommandView command);
+
+    /// <summary>Something about the household's devices changed (presence, refill): read them again.</summary>
+    Task DevicesChanged(Guid householdId);
+
+    /// <summary>A dose was given, missed, skipped or confirmed, or the regimens changed: read the doses again.</summary>
+    Task DosesChanged(Guid householdId);
+}
