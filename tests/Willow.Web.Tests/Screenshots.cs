@@ -1,0 +1,66 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Willow.Testing;
+
+namespace Willow.Web.Tests;
+
+/// <summary>
+/// Every page at a phone's (390×844) and a desktop's (1280×800) size, light and dark, for people to look at.
+/// Written to artifacts/screenshots; <c>scripts/screenshots.sh</c> writes them to docs/screenshots instead.
+/// </summary>
+public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
+{
+    private static readonly string Folder = Environment.GetEnvironmentVariable("WILLOW_SCREENSHOTS_DIR") is { Length: > 0 } dir
+        ? dir
+        : Repository.PathTo("artifacts", "screenshots");
+
+    [Fact]
+    public async Task EveryPage_AtPhoneAndDesktopSize()
+    {
+        Directory.CreateDirectory(Folder);
+        await GiveTheHomeSomeLifeAsync();
+        var written = new List<string>();
+        foreach (var (name, width, height, scheme) in new[] { ("phone", 390, 844, "light"), ("desktop", 1280, 800, "light"), ("phone-dark", 390, 844, "dark") })
+        {
+            var page = await browser.NewPageAsync(width, height, scheme);
+            await page.GotoAsync("/");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Willow" })).ToBeVisibleAsync();
+            written.Add(await ShootAsync(page, $"sign-in-{name}"));
+
+            await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
+            await Assertions.Expect(page.Locator("li.command").First.GetByTestId("command-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.GetByTestId("next-dose-countdown")).ToBeVisibleAsync();
+            written.Add(await ShootAsync(page, $"home-{name}"));
+            await page.Context.CloseAsync();
+        }
+
+        Assert.All(written, file => Assert.True(new FileInfo(file).Length > 10_000, $"{file} is suspiciously small"));
+    }
+
+    private async Task GiveTheHomeSomeLifeAsync()
+    {
+        using var owner = browser.Home.Hub.OwnerClient();
+        var household = $"api/v1/households/{browser.Home.Hub.HouseholdId}";
+        using var pet = await owner.PostAsJsonAsync($"{household}/pets", new { name = "Willow", species = "dog" });
+        var petId = (await pet.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["id"].ToString();
+        var start = DateTime.UtcNow.AddMinutes(-5);
+        using var regimen = await owner.PostAsJsonAsync($"{household}/regimens", new
+        {
+            petId, medication = "clomipramine", amount = "1 tablet",
+            schedule = new { kind = "every", every = "08:00:00" },
+            startsAt = start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm"), endsAt = start.AddDays(28).ToString("yyyy-MM-dd'T'HH:mm"),
+            windowBefore = "00:45:00", windowAfter = "00:45:00", minimumInterval = "06:00:00", deviceId = TestHome.Dispenser,
+        });
+        regimen.EnsureSuccessStatusCode();
+        using var call = await owner.PostAsJsonAsync($"{household}/devices/{TestHome.Speaker}/commands", new { kind = "call" });
+        using var feed = await owner.PostAsJsonAsync($"{household}/devices/{TestHome.Dispenser}/commands", new { kind = "dispense" });
+        feed.EnsureSuccessStatusCode();
+    }
+
+    private static async Task<string> ShootAsync(IPage page, string name)
+    {
+        var file = Path.Combine(Folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
+    }
+}

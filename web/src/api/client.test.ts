@@ -1,0 +1,86 @@
+import { ApiError, WillowApi } from './client';
+
+interface Call {
+  url: string;
+  init: RequestInit;
+}
+
+/** A fake fetch that answers from a table and records what was asked. */
+function hub(routes: Record<string, (init: RequestInit) => Response>) {
+  const calls: Call[] = [];
+  const fetcher = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    calls.push({ url, init });
+    const key = `${init.method ?? 'GET'} ${url.split('?')[0]}`;
+    const route = routes[key];
+    if (!route) return json(404, { title: 'Not found' }, 'application/problem+json');
+    return route(init);
+  };
+  return { calls, api: new WillowApi(fetcher as typeof fetch) };
+}
+
+function json(status: number, body: unknown, type = 'application/json') {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+}
+
+const household = '01a2113d-633e-7d30-ab5d-7946ec82ed6e';
+
+describe('WillowApi', () => {
+  it('signs in without an antiforgery token, then sends one with every write', async () => {
+    const { calls, api } = hub({
+      'POST /api/v1/account/login': () => json(200, { id: 'u', email: 'jo@example.org', displayName: 'Jo', households: [] }),
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'xsrf-123', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/devices/treat-dispenser/commands`]: () => json(202, { id: 'c', state: 'queued', events: [] }),
+    });
+
+    const account = await api.signIn('jo@example.org', 'secret secret');
+    await api.issue(household, 'treat-dispenser', 'dispense', { portions: 1 });
+    await api.issue(household, 'treat-dispenser', 'dispense', { portions: 1 });
+
+    expect(account.email).toBe('jo@example.org');
+    const login = calls[0];
+    expect((login.init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBeUndefined();
+    expect(JSON.parse(login.init.body as string)).toEqual({ email: 'jo@example.org', password: 'secret secret' });
+    const writes = calls.filter((c) => c.url.endsWith('/commands'));
+    expect(writes).toHaveLength(2);
+    for (const write of writes) {
+      expect((write.init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-123');
+      expect(JSON.parse(write.init.body as string)).toEqual({ kind: 'dispense', args: { portions: 1 } });
+    }
+    // The token is asked for once, not before every write.
+    expect(calls.filter((c) => c.url.endsWith('/antiforgery'))).toHaveLength(1);
+  });
+
+  it('turns a problem document into an ApiError with its title and detail', async () => {
+    const { api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 't', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/devices/gone/commands`]: () =>
+        json(404, { title: 'Device not found', detail: "This household has no device 'gone'." }, 'application/problem+json'),
+    });
+
+    const error = await api.issue(household, 'gone', 'dispense').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    expect((error as ApiError).title).toBe('Device not found');
+    expect((error as ApiError).message).toBe("Device not found: This household has no device 'gone'.");
+  });
+
+  it('says nobody is signed in when the session has ended', async () => {
+    const { api } = hub({ 'GET /api/v1/account': () => json(401, { title: 'Sign in first' }, 'application/problem+json') });
+    expect(await api.account()).toBeNull();
+  });
+
+  it('asks for doses in a span with ISO times', async () => {
+    const { calls, api } = hub({ [`GET /api/v1/households/${household}/doses`]: () => json(200, []) });
+    await api.doses(household, new Date('2026-11-18T10:00:00Z'), new Date('2026-11-27T10:00:00Z'));
+    expect(calls[0].url).toBe(`/api/v1/households/${household}/doses?from=2026-11-18T10%3A00%3A00.000Z&to=2026-11-27T10%3A00%3A00.000Z`);
+  });
+
+  it('survives an answer that is not JSON', async () => {
+    const { api } = hub({ 'GET /api/v1/account': () => new Response('Bad gateway', { status: 502, statusText: 'Bad Gateway' }) });
+    const error = await api.account().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(502);
+  });
+});

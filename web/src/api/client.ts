@@ -1,0 +1,122 @@
+import type { Account, Adherence, Command, Device, Dose, Household, Pet } from './types';
+
+/** A refusal from the hub, from its RFC 9457 problem document: what went wrong and what to do. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    readonly errors: Record<string, string[]> = {},
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+  }
+}
+
+type Fetch = typeof fetch;
+
+/**
+ * The hub's REST API for the dashboard. The session cookie travels by itself; writes also carry the
+ * antiforgery token, which the hub asks of every write a cookie authorises.
+ */
+export class WillowApi {
+  private antiforgery: { header: string; token: string } | null = null;
+
+  constructor(private readonly fetcher: Fetch = (...args) => fetch(...args)) {}
+
+  async signIn(email: string, password: string): Promise<Account> {
+    this.antiforgery = null;
+    return this.send<Account>('POST', '/api/v1/account/login', { email, password });
+  }
+
+  async signOut(): Promise<void> {
+    await this.send<void>('POST', '/api/v1/account/logout');
+    this.antiforgery = null;
+  }
+
+  /** Who is signed in, or null when nobody is (the session ended or never began). */
+  async account(): Promise<Account | null> {
+    try {
+      return await this.send<Account>('GET', '/api/v1/account');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  }
+
+  household(household: string) {
+    return this.send<Household>('GET', base(household));
+  }
+
+  devices(household: string) {
+    return this.send<Device[]>('GET', `${base(household)}/devices`);
+  }
+
+  pets(household: string) {
+    return this.send<Pet[]>('GET', `${base(household)}/pets`);
+  }
+
+  adherence(household: string, pet: string, from: Date) {
+    return this.send<Adherence>('GET', `${base(household)}/pets/${pet}/adherence?from=${encodeURIComponent(from.toISOString())}`);
+  }
+
+  doses(household: string, from: Date, to: Date) {
+    const query = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+    return this.send<Dose[]>('GET', `${base(household)}/doses?${query}`);
+  }
+
+  commands(household: string, limit = 10) {
+    return this.send<Command[]>('GET', `${base(household)}/commands?limit=${limit}`);
+  }
+
+  issue(household: string, device: string, kind: string, args: Record<string, unknown> = {}) {
+    return this.send<Command>('POST', `${base(household)}/devices/${encodeURIComponent(device)}/commands`, { kind, args });
+  }
+
+  confirmDose(household: string, dose: string) {
+    return this.send<Dose>('POST', `${base(household)}/doses/${dose}/confirm`, {});
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (method !== 'GET') {
+      const antiforgery = await this.antiforgeryToken(path);
+      if (antiforgery) headers[antiforgery.header] = antiforgery.token;
+    }
+
+    const response = await this.fetcher(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw await problemOf(response);
+    if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private async antiforgeryToken(path: string) {
+    // Signing in needs none (there is no session yet), and asking for one would need a session.
+    if (path === '/api/v1/account/login') return null;
+    if (!this.antiforgery) {
+      const response = await this.fetcher('/api/v1/account/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      if (!response.ok) throw await problemOf(response);
+      const view = (await response.json()) as { token: string; headerName: string };
+      this.antiforgery = { header: view.headerName, token: view.token };
+    }
+    return this.antiforgery;
+  }
+}
+
+function base(household: string) {
+  return `/api/v1/households/${household}`;
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]> };
+    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail, problem.errors ?? {});
+  } catch {
+    return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, undefined);
+  }
+}

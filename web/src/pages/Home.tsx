@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, type WillowApi } from '../api/client';
+import type { Adherence, Command, Device, Dose, Household, Pet } from '../api/types';
+import { ActionPanel } from '../components/ActionPanel';
+import { CommandTimeline } from '../components/CommandTimeline';
+import { DeviceStrip } from '../components/DeviceStrip';
+import { PetCard } from '../components/PetCard';
+import { mergeCommand, watchHousehold } from '../live/liveFeed';
+
+const week = 7 * 86_400_000;
+
+/** The page an owner opens at work: each pet, every device, and the buttons, all live. */
+export function Home({ api, household }: { api: WillowApi; household: Household }) {
+  const [devices, setDevices] = useState<Device[]>([]);
+  const [pets, setPets] = useState<Pet[]>([]);
+  const [doses, setDoses] = useState<Dose[]>([]);
+  const [adherence, setAdherence] = useState<Record<string, Adherence>>({});
+  const [commands, setCommands] = useState<Command[]>([]);
+  const [live, setLive] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [now, setNow] = useState(() => new Date());
+  const id = household.id;
+
+  const loadDevices = useCallback(async () => setDevices(await api.devices(id)), [api, id]);
+  const loadDoses = useCallback(async () => {
+    const at = new Date();
+    const [list, petList] = await Promise.all([api.doses(id, new Date(at.getTime() - week), new Date(at.getTime() + 2 * 86_400_000)), api.pets(id)]);
+    setDoses(list);
+    setPets(petList);
+    const entries = await Promise.all(petList.map(async (p) => [p.id, await api.adherence(id, p.id, new Date(at.getTime() - week))] as const));
+    setAdherence(Object.fromEntries(entries));
+  }, [api, id]);
+  const loadCommands = useCallback(async () => setCommands(await api.commands(id, 8)), [api, id]);
+  const loadAll = useCallback(async () => {
+    try {
+      await Promise.all([loadDevices(), loadDoses(), loadCommands()]);
+      setProblem(null);
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; showing what was last known.');
+    }
+  }, [loadDevices, loadDoses, loadCommands]);
+
+  useEffect(() => {
+    void loadAll();
+    return watchHousehold(id, {
+      commandChanged: (command) => setCommands((list) => mergeCommand(list, command, 8)),
+      devicesChanged: () => void loadDevices().catch(() => undefined),
+      dosesChanged: () => void loadDoses().catch(() => undefined),
+      resynced: () => void loadAll(),
+      connectionChanged: setLive,
+    });
+  }, [id, loadAll, loadDevices, loadDoses]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const medicationByDevice = useMemo(
+    () => Object.fromEntries(doses.map((d) => [d.deviceId, d.medication])),
+    [doses],
+  );
+
+  async function act(device: Device, kind: 'dispense' | 'call') {
+    setBusy(device.id);
+    setProblem(null);
+    try {
+      const command = await api.issue(id, device.id, kind, kind === 'dispense' ? { portions: 1 } : {});
+      setCommands((list) => mergeCommand(list, command, 8));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; nothing was sent.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <main className="home">
+      {problem && (
+        <p className="error banner" role="alert">
+          {problem}
+        </p>
+      )}
+      <section aria-labelledby="pets-title">
+        <h2 id="pets-title" className="section-title">
+          Pets
+        </h2>
+        <div className="pet-grid">
+          {pets.length === 0 && <p className="muted">No pets yet.</p>}
+          {pets.map((pet) => {
+            const mine = doses.filter((d) => d.petId === pet.id);
+            const next = mine.filter((d) => d.state === 'scheduled' && new Date(d.windowCloses) > now).sort(byTime)[0];
+            const last = mine.filter((d) => d.state !== 'scheduled').sort(byTime).at(-1);
+            return <PetCard key={pet.id} pet={pet} next={next} last={last} adherence={adherence[pet.id]} zone={household.timeZone} now={now} />;
+          })}
+        </div>
+      </section>
+
+      <section aria-labelledby="actions-title" className="card">
+        <h2 id="actions-title" className="section-title">
+          Now
+        </h2>
+        <ActionPanel devices={devices} role={household.role ?? 'viewer'} medicationByDevice={medicationByDevice} busy={busy} onAct={act} />
+      </section>
+
+      <section aria-labelledby="devices-title" className="card">
+        <h2 id="devices-title" className="section-title">
+          Devices <span className={`live ${live ? 'on' : 'off'}`}>{live ? 'live' : 'reconnecting…'}</span>
+        </h2>
+        <DeviceStrip devices={devices} now={now} />
+      </section>
+
+      <section aria-labelledby="commands-title" className="card">
+        <h2 id="commands-title" className="section-title">
+          Recent commands
+        </h2>
+        <CommandTimeline commands={commands} zone={household.timeZone} />
+      </section>
+    </main>
+  );
+}
+
+function byTime(a: Dose, b: Dose) {
+  return a.scheduledAt.localeCompare(b.scheduledAt);
+}
