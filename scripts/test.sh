@@ -6,7 +6,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 source scripts/prerequisites.sh
 willow_require_dotnet
-willow_require_packages util-linux procps
+willow_require_node
+# Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium).
+willow_require_packages util-linux procps chromium
 
 results="$root/artifacts/test-results"
 rm -rf "$results"
@@ -22,6 +24,19 @@ summary() {
     failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
     skipped=$((skipped + $(value notExecuted)))
   done
+  # The dashboard's Vitest run (JUnit XML).
+  for file in "$results"/*.junit.xml; do
+    [ -f "$file" ] || continue
+    line=$(grep -o '<testsuites [^>]*>' "$file" | head -n 1)
+    value() { echo "$line" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+    local tests failures errors skips
+    tests=$(value tests); failures=$(value failures); errors=$(value errors)
+    # The <testsuites> line has no skipped count; each <testsuite> has one.
+    skips=$(grep -o '<testsuite [^>]*>' "$file" | sed -n 's/.* skipped="\([0-9]*\)".*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+    passed=$((passed + ${tests:-0} - ${failures:-0} - ${errors:-0} - ${skips:-0}))
+    failed=$((failed + ${failures:-0} + ${errors:-0}))
+    skipped=$((skipped + ${skips:-0}))
+  done
   failed=$((failed + $1))
   if [ "$skipped" -gt 0 ]; then
     echo "$passed passed, $failed failed, $skipped skipped"
@@ -29,6 +44,15 @@ summary() {
     echo "$passed passed, $failed failed"
   fi
 }
+
+echo "== Dashboard (web/) =="
+if ! willow_build_dashboard "$root"; then
+  echo "The dashboard's build failed; no test ran."
+  summary 1
+  exit 1
+fi
+(cd web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$results/web.junit.xml")
+web_status=$?
 
 echo "== Building (Release) =="
 if ! dotnet build Willow.slnx -c Release -nologo -v quiet -clp:ErrorsOnly; then
@@ -39,8 +63,10 @@ fi
 
 echo "== .NET tests =="
 # One test project at a time: the system tests start real processes and measure waits.
-status=0
+status=$web_status
 crashed=0
+# Vitest that died before writing its report counts as one failure rather than none.
+[ -f "$results/web.junit.xml" ] || crashed=1
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo \

@@ -34,6 +34,22 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task TheHub_ServesTheDashboard_AndItsPagesFallBackToIt()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(demo.HubUrl + "/") };
+        using var home = await client.GetAsync("");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.Contains("<title>Willow</title>", html, StringComparison.Ordinal);
+
+        // A page path reloaded in the browser gets the same page; a missing asset and an unknown API path do not.
+        Assert.Equal(html, await client.GetStringAsync("doses"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("assets/nothing.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/v1/nothing")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("manifest.webmanifest")).StatusCode);
+    }
+
+    [Fact]
     public async Task Status_ListsBothDevicesOnline()
     {
         var (code, output) = await WillowProcess.RunAsync("status", "--profile", demo.Profile);

@@ -189,6 +189,7 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         terminal.Line();
         terminal.Line(terminal.Paint("Willow demo is running.", TerminalColor.Bold));
         terminal.Line();
+        terminal.Line($"  Dashboard  {manifest.HubUrl}/  (sign in as the owner below)");
         terminal.Line($"  API        {manifest.ApiUrl}");
         terminal.Line($"  API docs   {manifest.DocsUrl}");
         terminal.Line($"  Household  {manifest.HouseholdName}  {manifest.HouseholdId}  ({manifest.TimeZone})");

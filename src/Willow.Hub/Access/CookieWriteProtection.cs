@@ -14,7 +14,26 @@ public sealed class CookieWriteProtection(RequestDelegate next, IAntiforgery ant
     public async Task InvokeAsync(HttpContext context)
     {
         var unsafeMethod = !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method));
-        if (unsafeMethod && context.User.Identity?.AuthenticationType == SessionCookie.SchemeName && !await antiforgery.IsRequestValidAsync(context))
+        var byCookie = context.User.Identity?.AuthenticationType == SessionCookie.SchemeName;
+        if (byCookie && context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal))
+        {
+            // The live feed only reads, and its client cannot add a header to the WebSocket upgrade: instead
+            // of the token it must come from a page of this hub (SameSite=Lax keeps other sites' requests
+            // cookieless already; the Origin check also covers old browsers).
+            if (!SameOrigin(context.Request))
+            {
+                await Results.Problem(
+                    title: "Cross-site request refused",
+                    detail: "The live feed answers pages of this hub only.",
+                    statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
+        if (unsafeMethod && byCookie && !await antiforgery.IsRequestValidAsync(context))
         {
             await Results.Problem(
                 title: "Missing or wrong antiforgery token",
@@ -24,5 +43,14 @@ public sealed class CookieWriteProtection(RequestDelegate next, IAntiforgery ant
         }
 
         await next(context);
+    }
+
+    /// <summary>Host and port only: behind a TLS proxy the hub itself sees http.</summary>
+    private static bool SameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+                && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
     }
 }

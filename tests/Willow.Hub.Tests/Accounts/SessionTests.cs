@@ -90,6 +90,23 @@ public sealed class SessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LiveFeedWithTheCookie_AnswersPagesOfThisHubOnly()
+    {
+        using var browser = Browser(out _);
+        (await browser.PostAsJsonAsync("api/v1/account/login", new { email = HubSeed.OwnerEmail, password = HubSeed.Password })).EnsureSuccessStatusCode();
+
+        using var sameSite = new HttpRequestMessage(HttpMethod.Post, "hubs/live/negotiate?negotiateVersion=1");
+        sameSite.Headers.Add("Origin", _hub.Url);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(sameSite)).StatusCode);
+
+        using var crossSite = new HttpRequestMessage(HttpMethod.Post, "hubs/live/negotiate?negotiateVersion=1");
+        crossSite.Headers.Add("Origin", "https://evil.example");
+        using var refused = await browser.SendAsync(crossSite);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Cross-site request refused", await refused.ProblemTitleAsync());
+    }
+
+    [Fact]
     public async Task WrongPassword_AndUnknownEmail_GetTheSameAnswer()
     {
         using var client = _hub.Client(null);
