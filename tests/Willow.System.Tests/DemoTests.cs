@@ -45,7 +45,9 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
         // A page path reloaded in the browser gets the same page; a missing asset and an unknown API path do not.
         Assert.Equal(html, await client.GetStringAsync("doses"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("assets/nothing.js")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/v1/nothing")).StatusCode);
+        using var api = await client.GetAsync("api/v1/nothing");
+        Assert.False(api.IsSuccessStatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("manifest.webmanifest")).StatusCode);
     }
 

@@ -37,7 +37,8 @@ public static class DashboardFiles
     public static WebApplication MapDashboard(this WebApplication app)
     {
         var index = Path.Combine(app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.WebRoot, "index.html");
-        app.MapFallback((HttpContext context) =>
+        // "{*path}", not the default "{*path:nonfile}": a missing asset is a plain 404 too, not a request for credentials.
+        app.MapFallback("{*path}", (HttpContext context) =>
         {
             var path = context.Request.Path;
             if (path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/hubs", StringComparison.Ordinal)
