@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -197,9 +196,7 @@ public sealed class AgentApiTests : IAsyncLifetime
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
         };
-        message.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add(RequestSignature.NonceHeader, nonce);
-        message.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(key, "POST", "/api/v1/actuations", timestamp, nonce, body));
+        RequestSignature.Sign(message.Headers, key, "POST", "/api/v1/actuations", timestamp, nonce, body);
         return message;
     }
 }

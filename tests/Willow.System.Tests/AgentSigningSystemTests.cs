@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -105,9 +104,7 @@ public sealed class AgentSigningSystemTests
 
     private static HttpRequestMessage Sign(HttpRequestMessage message, byte[] key, long timestamp, string nonce, byte[] signedBody)
     {
-        message.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        message.Headers.Add(RequestSignature.NonceHeader, nonce);
-        message.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(key, "POST", "/api/v1/actuations", timestamp, nonce, signedBody));
+        RequestSignature.Sign(message.Headers, key, "POST", "/api/v1/actuations", timestamp, nonce, signedBody);
         return message;
     }
 

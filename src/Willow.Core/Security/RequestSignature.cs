@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -29,6 +30,22 @@ public static class RequestSignature
             nonce,
             bodyHash);
         return Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>
+    /// Puts the timestamp, nonce and signature headers on a request (replacing any there), signed over
+    /// <paramref name="body"/>: what the gateway sends every agent request with.
+    /// </summary>
+    public static void Sign(
+        HttpRequestHeaders headers, ReadOnlySpan<byte> key, string method, string pathAndQuery, long timestampSeconds, string nonce, ReadOnlySpan<byte> body)
+    {
+        var signature = Compute(key, method, pathAndQuery, timestampSeconds, nonce, body);
+        headers.Remove(TimestampHeader);
+        headers.Remove(NonceHeader);
+        headers.Remove(SignatureHeader);
+        headers.Add(TimestampHeader, timestampSeconds.ToString(CultureInfo.InvariantCulture));
+        headers.Add(NonceHeader, nonce);
+        headers.Add(SignatureHeader, signature);
     }
 
     /// <summary>Compares in constant time, so the signature cannot be guessed byte by byte.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Willow.Core.Security;
 
 namespace Willow.Gateway.Relay;
@@ -9,15 +8,8 @@ public sealed class SigningHandler(HomeKeyring keyring, TimeProvider time) : Del
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-        var nonce = RequestSignature.NewNonce();
-        var signature = RequestSignature.Compute(keyring.Key, request.Method.Method, request.RequestUri!.PathAndQuery, timestamp, nonce, body);
-        request.Headers.Remove(RequestSignature.TimestampHeader);
-        request.Headers.Remove(RequestSignature.NonceHeader);
-        request.Headers.Remove(RequestSignature.SignatureHeader);
-        request.Headers.Add(RequestSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(RequestSignature.NonceHeader, nonce);
-        request.Headers.Add(RequestSignature.SignatureHeader, signature);
+        RequestSignature.Sign(
+            request.Headers, keyring.Key, request.Method.Method, request.RequestUri!.PathAndQuery, time.GetUtcNow().ToUnixTimeSeconds(), RequestSignature.NewNonce(), body);
         return await base.SendAsync(request, cancellationToken);
     }
 }
