@@ -8,9 +8,12 @@ namespace Willow.Hub.Tests;
 /// <summary>Small helpers for calling the hub's REST API in tests.</summary>
 internal static class HubApi
 {
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null)
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string path, string json, string? idempotencyKey = null) =>
+        client.SendJsonAsync(HttpMethod.Post, path, json, idempotencyKey);
+
+    public static Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string path, string json, string? idempotencyKey = null)
     {
-        var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        var message = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (idempotencyKey is not null)
         {
             message.Headers.Add("Idempotency-Key", idempotencyKey);

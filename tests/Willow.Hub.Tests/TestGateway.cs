@@ -8,6 +8,24 @@ using Willow.Testing;
 
 namespace Willow.Hub.Tests;
 
+/// <summary>The SignalR client settings every hub test connection uses: WebSockets, a bearer token, the wire types.</summary>
+internal static class SignalRClients
+{
+    public static HubConnection Build(string url, string? token) => new HubConnectionBuilder()
+        .WithUrl(url, o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+            o.AccessTokenProvider = () => Task.FromResult(token);
+        })
+        .AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default);
+            o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(1, HubJsonContext.Default);
+        })
+        .Build();
+}
+
 /// <summary>A SignalR client that speaks the gateway protocol, so hub tests control every report.</summary>
 internal sealed class TestGateway : IAsyncDisposable
 {
@@ -28,15 +46,7 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public static async Task<TestGateway> ConnectAsync(HubHost hub, string? token = null)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(hub.Url + GatewayHubMethods.Path, o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token ?? hub.Identity.GatewayToken);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default))
-            .Build();
+        var connection = SignalRClients.Build(hub.Url + GatewayHubMethods.Path, token ?? hub.Identity.GatewayToken);
         var gateway = new TestGateway(connection);
         connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), c => gateway.Issued.Writer.TryWrite(c));
         connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), id => gateway.Cancelled.Writer.TryWrite(id));

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Willow.Hub.Access;
@@ -14,7 +13,7 @@ namespace Willow.Hub.Tests.Access;
 /// caregiver, owner, a member of another household, a member whose time has ended, and a revoked token.
 /// An endpoint added later is in the list by itself; one that declares no access rule fails here.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home) : IClassFixture<AuthorizationMatrixTests.Home>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home) : IClassFixture<AuthorizationMatrixTests.Home>
 {
     public enum Caller
     {
@@ -213,7 +212,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ho
     internal sealed record MatrixEndpoint(string Name, string Pattern, IReadOnlyList<string> Methods, Access? Access, HouseholdRole? Role, string Display);
 
     /// <summary>One hub, with a person for every kind of caller; the endpoint list is the hub's own.</summary>
-    public sealed partial class Home : IAsyncLifetime
+    public sealed class Home : IAsyncLifetime
     {
         private readonly TempDirectory _directory = new("matrix");
 
@@ -242,13 +241,13 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ho
         }
 
         /// <summary>A path for the pattern: our household, and ids that exist nowhere (nothing real is changed).</summary>
-        internal string PathOf(MatrixEndpoint endpoint) => Parameter().Replace(endpoint.Pattern.TrimStart('/'), match => match.Groups["name"].Value switch
+        internal string PathOf(MatrixEndpoint endpoint) => RoutePatterns.Fill(endpoint.Pattern, (name, constraint) => name switch
         {
             "householdId" => Hub.HouseholdId.ToString(),
             "deviceId" => "no-such-device",
             "gatewayId" => "no-such-gateway",
-            var name when match.Groups["constraint"].Value == "guid" => Guid.NewGuid().ToString(),
-            var name => $"no-such-{name}",
+            _ when constraint == "guid" => Guid.NewGuid().ToString(),
+            _ => $"no-such-{name}",
         });
 
         private static MatrixEndpoint Describe(RouteEndpoint endpoint)
@@ -264,7 +263,7 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ho
                 : null;
             var methods = metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
-            var name = metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? pattern;
+            var name = RoutePatterns.NameOf(endpoint);
             return new MatrixEndpoint(name, pattern, methods, access, role, $"{string.Join(",", methods)} {pattern} ({endpoint.DisplayName})");
         }
 
@@ -273,8 +272,5 @@ public sealed partial class AuthorizationMatrixTests(AuthorizationMatrixTests.Ho
             await Hub.DisposeAsync();
             _directory.Dispose();
         }
-
-        [GeneratedRegex(@"\{(?<name>\w+)(:(?<constraint>\w+))?\}")]
-        private static partial Regex Parameter();
     }
 }

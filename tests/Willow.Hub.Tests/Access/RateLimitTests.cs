@@ -5,28 +5,19 @@ using Willow.Testing;
 namespace Willow.Hub.Tests.Access;
 
 /// <summary>The hub's production limits (five sign-ins a minute from one address), not the generous ones other tests use.</summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : HubTestBase
 {
-    private readonly TempDirectory _directory = new("rate-limits");
-    private HubHost _hub = null!;
-
-    public async ValueTask InitializeAsync() => _hub = await HubHost.StartAsync(_directory, new Dictionary<string, string?>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["RateLimits:LoginPerMinute"] = "5",
         ["RateLimits:CommandsPerMinute"] = "3",
         ["RateLimits:CodesPerHour"] = "4",
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _directory.Dispose();
-    }
+    };
 
     [Fact]
     public async Task BruteForceLogin_IsStoppedAfterFiveTries_EvenTheRightPasswordMustWait()
     {
-        using var client = _hub.Client(null);
+        using var client = Hub.Client(null);
         var statuses = new List<HttpStatusCode>();
         foreach (var guess in new[] { "password", "123456", "willow", "letmein", "dog" })
         {
@@ -51,7 +42,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task GuessingEnrolmentCodes_IsStoppedToo()
     {
-        using var client = _hub.Client(null);
+        using var client = Hub.Client(null);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
@@ -65,22 +56,20 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task RunawayScript_Commands_Answers429_PerCaller()
     {
-        await using var gateway = await TestGateway.ConnectAsync(_hub);
-        await gateway.ReportDevicesAsync(("speaker", Willow.Core.Commands.Capability.Speaker, true));
-        using var owner = _hub.OwnerClient();
+        using var owner = Hub.OwnerClient();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
         {
-            using var response = await owner.PostJsonAsync(_hub.DevicePath("speaker") + "/commands", "{\"kind\":\"call\"}");
+            using var response = await owner.PostJsonAsync(Hub.DevicePath(Speaker) + "/commands", "{\"kind\":\"call\"}");
             statuses.Add(response.StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
 
         // Someone else in the household is not held up by it.
-        var partner = await _hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
-        using var partnerClient = _hub.Client(partner.Token);
-        using var theirs = await partnerClient.PostJsonAsync(_hub.DevicePath("speaker") + "/commands", "{\"kind\":\"call\"}");
+        var partner = await Hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
+        using var partnerClient = Hub.Client(partner.Token);
+        using var theirs = await partnerClient.PostJsonAsync(Hub.DevicePath(Speaker) + "/commands", "{\"kind\":\"call\"}");
         Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
     }
 }

@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -12,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Willow.Core.Commands;
 using Willow.Hub.Access;
 using Willow.Hub.Households;
+using Willow.Sqlite;
 using Willow.Testing;
 
 namespace Willow.Hub.Tests.Access;
@@ -21,7 +21,7 @@ namespace Willow.Hub.Tests.Access;
 /// huge bodies, unknown fields, nulls where a value is required and out-of-range values: each answer is a 4xx
 /// problem document, never a 5xx, and the database is byte for byte what it was.
 /// </summary>
-public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home home) : IClassFixture<WriteEndpointBadInputTests.Home>
+public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home home) : IClassFixture<WriteEndpointBadInputTests.Home>
 {
     public static TheoryData<string> Endpoints => [.. Home.ValidBodies.Keys.Order(StringComparer.Ordinal)];
 
@@ -149,7 +149,7 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
     /// A home with something behind every id the write endpoints take: a dispenser, a pet and its regimen, a
     /// dose to come, a caregiver, a direct-mode device with a command, an invitation and a gateway code.
     /// </summary>
-    public sealed partial class Home : IAsyncLifetime
+    public sealed class Home : IAsyncLifetime
     {
         private readonly TempDirectory _directory = new("bad-input");
 
@@ -229,7 +229,7 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
             JsonEndpoints = Hub.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
                 .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null)
                 .Select(e => new JsonEndpoint(
-                    e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.RoutePattern.RawText!,
+                    RoutePatterns.NameOf(e),
                     e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Single(),
                     e.RoutePattern.RawText!,
                     e.Metadata.GetMetadata<IAcceptsMetadata>()!.RequestType!,
@@ -253,7 +253,7 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
             _ => Hub.OwnerClient(),
         };
 
-        internal string PathOf(JsonEndpoint endpoint) => Parameter().Replace(endpoint.Pattern.TrimStart('/'), match => match.Groups["name"].Value switch
+        internal string PathOf(JsonEndpoint endpoint) => RoutePatterns.Fill(endpoint.Pattern, (name, _) => name switch
         {
             "householdId" => Hub.HouseholdId.ToString(),
             "deviceId" => "treat-dispenser",
@@ -261,7 +261,7 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
             "doseId" => DoseId.ToString(),
             "userId" => CaregiverId.ToString(),
             "commandId" => DirectCommandId.ToString(),
-            var name => throw new InvalidOperationException($"No value for {{{name}}} in {endpoint.Pattern}."),
+            _ => throw new InvalidOperationException($"No value for {{{name}}} in {endpoint.Pattern}."),
         });
 
         /// <summary>Every row of every table, except when devices and tokens were last seen.</summary>
@@ -270,7 +270,7 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
             var volatileColumns = new HashSet<string>(StringComparer.Ordinal) { "last_seen_at", "last_used_at", "online", "connected", "last_connected_at" };
             using var connection = new SqliteConnection($"Data Source={Hub.Identity.DatabasePath};Mode=ReadOnly;Pooling=False");
             connection.Open();
-            var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").Select(r => (string)r[0]!).ToList();
+            var tables = connection.Query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", r => r.GetString(0), null);
             var text = new StringBuilder();
             foreach (var table in tables)
             {
@@ -309,25 +309,6 @@ public sealed partial class WriteEndpointBadInputTests(WriteEndpointBadInputTest
             Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
-
-        private static List<object?[]> Query(SqliteConnection connection, string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            using var reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                reader.GetValues(row!);
-                rows.Add(row);
-            }
-
-            return rows;
-        }
-
-        [GeneratedRegex(@"\{(?<name>\w+)(:\w+)?\}")]
-        private static partial Regex Parameter();
     }
 }
 

@@ -10,19 +10,8 @@ namespace Willow.Hub.Tests.Accounts;
 /// What the dashboard does with an account: sign up, sign in with a cookie, write only with the antiforgery
 /// token, sign out, and personal access tokens that are shown once and die when revoked.
 /// </summary>
-public sealed class SessionTests : IAsyncLifetime
+public sealed class SessionTests : HubTestBase
 {
-    private readonly TempDirectory _directory = new("sessions");
-    private HubHost _hub = null!;
-
-    public async ValueTask InitializeAsync() => _hub = await HubHost.StartAsync(_directory);
-
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task SignUp_SignIn_CreateAHousehold_WithTheCookieAndTheAntiforgeryToken()
     {
@@ -83,9 +72,9 @@ public sealed class SessionTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         }
 
-        using var thief = new HttpClient { BaseAddress = new Uri(_hub.Url + "/") };
+        using var thief = new HttpClient { BaseAddress = new Uri(Hub.Url + "/") };
         thief.DefaultRequestHeaders.Add("Cookie", $"{SessionCookie.CookieName}={stolen}");
-        using var response = await thief.GetAsync($"api/v1/households/{_hub.HouseholdId}");
+        using var response = await thief.GetAsync($"api/v1/households/{Hub.HouseholdId}");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
@@ -96,7 +85,7 @@ public sealed class SessionTests : IAsyncLifetime
         (await browser.PostAsJsonAsync("api/v1/account/login", new { email = HubSeed.OwnerEmail, password = HubSeed.Password })).EnsureSuccessStatusCode();
 
         using var sameSite = new HttpRequestMessage(HttpMethod.Post, "hubs/live/negotiate?negotiateVersion=1");
-        sameSite.Headers.Add("Origin", _hub.Url);
+        sameSite.Headers.Add("Origin", Hub.Url);
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(sameSite)).StatusCode);
 
         using var crossSite = new HttpRequestMessage(HttpMethod.Post, "hubs/live/negotiate?negotiateVersion=1");
@@ -109,7 +98,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task WrongPassword_AndUnknownEmail_GetTheSameAnswer()
     {
-        using var client = _hub.Client(null);
+        using var client = Hub.Client(null);
         using var wrongPassword = await client.PostAsJsonAsync("api/v1/account/login", new { email = HubSeed.OwnerEmail, password = "not the password" });
         using var unknown = await client.PostAsJsonAsync("api/v1/account/login", new { email = "nobody@example.org", password = "not the password" });
 
@@ -124,7 +113,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task AccessToken_ShownOnce_StoredHashed_WorksUntilRevoked()
     {
-        using var owner = _hub.OwnerClient();
+        using var owner = Hub.OwnerClient();
         using var created = await owner.PostAsJsonAsync("api/v1/account/tokens", new { name = "kitchen tablet", expiresInDays = 30 });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement;
@@ -138,11 +127,11 @@ public sealed class SessionTests : IAsyncLifetime
         Assert.DoesNotContain(secret, listed, StringComparison.Ordinal);
         Assert.False(await DatabaseContainsAsync(secret));
 
-        using var tablet = _hub.Client(secret);
-        Assert.Equal(HttpStatusCode.OK, (await tablet.GetAsync($"api/v1/households/{_hub.HouseholdId}")).StatusCode);
+        using var tablet = Hub.Client(secret);
+        Assert.Equal(HttpStatusCode.OK, (await tablet.GetAsync($"api/v1/households/{Hub.HouseholdId}")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"api/v1/account/tokens/{id}")).StatusCode);
-        using var afterRevoke = await tablet.GetAsync($"api/v1/households/{_hub.HouseholdId}");
+        using var afterRevoke = await tablet.GetAsync($"api/v1/households/{Hub.HouseholdId}");
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
         Assert.Equal("application/problem+json", afterRevoke.Content.Headers.ContentType?.MediaType);
     }
@@ -150,29 +139,29 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneElsesToken_CannotBeRevokedByMe()
     {
-        var sitter = await _hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
-        using var sitterClient = _hub.Client(sitter.Token);
+        var sitter = await Hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
+        using var sitterClient = Hub.Client(sitter.Token);
         using var response = await sitterClient.DeleteAsync($"api/v1/account/tokens/{sitter.TokenId}");
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
-        var other = await _hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
-        using var owner = _hub.OwnerClient();
+        var other = await Hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
+        using var owner = Hub.OwnerClient();
         using var refused = await owner.DeleteAsync($"api/v1/account/tokens/{other.TokenId}");
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
-        using var stillWorks = _hub.Client(other.Token);
+        using var stillWorks = Hub.Client(other.Token);
         Assert.Equal(HttpStatusCode.OK, (await stillWorks.GetAsync("api/v1/account")).StatusCode);
     }
 
     private HttpClient Browser(out CookieContainer cookies)
     {
         cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = new Uri(_hub.Url + "/") };
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = new Uri(Hub.Url + "/") };
     }
 
     private async Task<bool> DatabaseContainsAsync(string secret)
     {
         // SQLite's WAL holds recent writes until a checkpoint: look in both files.
-        foreach (var file in new[] { _hub.Identity.DatabasePath, _hub.Identity.DatabasePath + "-wal" }.Where(File.Exists))
+        foreach (var file in new[] { Hub.Identity.DatabasePath, Hub.Identity.DatabasePath + "-wal" }.Where(File.Exists))
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
@@ -187,24 +176,14 @@ public sealed class SessionTests : IAsyncLifetime
 }
 
 /// <summary>An operator who runs a hub for invited people only.</summary>
-public sealed class ClosedSignUpTests : IAsyncLifetime
+public sealed class ClosedSignUpTests : HubTestBase
 {
-    private readonly TempDirectory _directory = new("closed-signup");
-    private HubHost _hub = null!;
-
-    public async ValueTask InitializeAsync() =>
-        _hub = await HubHost.StartAsync(_directory, new Dictionary<string, string?> { ["Accounts:AllowSignUp"] = "false" });
-
-    public async ValueTask DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        _directory.Dispose();
-    }
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Accounts:AllowSignUp"] = "false" };
 
     [Fact]
     public async Task SignUpTurnedOff_Answers403_AndNoAccountIsMade()
     {
-        using var client = _hub.Client(null);
+        using var client = Hub.Client(null);
         using var response = await client.PostAsJsonAsync("api/v1/account/signup", new { email = "sam@example.org", password = "a long enough password", displayName = "Sam" });
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("Sign-up is closed on this hub", await response.ProblemTitleAsync());

@@ -53,7 +53,7 @@ public sealed class AuditLogTests : HubTestBase
         using var created = await owner.PostJsonAsync($"{Household}/regimens", Body("08:00:00"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-        using var changed = await owner.PutAsync($"{Household}/regimens/{id}", new StringContent(Body("12:00:00"), System.Text.Encoding.UTF8, "application/json"));
+        using var changed = await owner.SendJsonAsync(HttpMethod.Put, $"{Household}/regimens/{id}", Body("12:00:00"));
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
 
         var entries = await AuditAsync(owner);

@@ -104,13 +104,13 @@ public sealed class MembershipTests : HubTestBase
             Assert.Equal("A household needs an owner", await leave.ProblemTitleAsync());
         }
 
-        using (var stepDown = await owner.PatchAsync($"{Household}/members/{me}", Json("{\"role\":\"viewer\"}")))
+        using (var stepDown = await owner.SendJsonAsync(HttpMethod.Patch, $"{Household}/members/{me}", "{\"role\":\"viewer\"}"))
         {
             Assert.Equal(HttpStatusCode.Conflict, stepDown.StatusCode);
         }
 
         await JoinAsync(HouseholdRole.Owner, null, "partner");
-        using (var stepDown = await owner.PatchAsync($"{Household}/members/{me}", Json("{\"role\":\"viewer\"}")))
+        using (var stepDown = await owner.SendJsonAsync(HttpMethod.Patch, $"{Household}/members/{me}", "{\"role\":\"viewer\"}"))
         {
             Assert.Equal(HttpStatusCode.OK, stepDown.StatusCode);
         }
@@ -164,6 +164,4 @@ public sealed class MembershipTests : HubTestBase
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         return person;
     }
-
-    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 }

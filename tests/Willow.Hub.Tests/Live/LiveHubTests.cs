@@ -1,10 +1,8 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Willow.Core.Commands;
-using Willow.Core.Protocol;
 using Willow.Hub.Commands;
 using Willow.Hub.Live;
 
@@ -69,19 +67,7 @@ public sealed class LiveHubTests : HubTestBase
     private HubConnection Build(string? token, out Channel<CommandView> heard)
     {
         var channel = Channel.CreateUnbounded<CommandView>();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(Hub.Url + LiveHub.Path, o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .AddJsonProtocol(o =>
-            {
-                o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default);
-                o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(1, HubJsonContext.Default);
-            })
-            .Build();
+        var connection = SignalRClients.Build(Hub.Url + LiveHub.Path, token);
         connection.On<CommandView>(nameof(ILiveClient.CommandChanged), view => channel.Writer.TryWrite(view));
         heard = channel;
         return connection;
