@@ -24,13 +24,20 @@ const advice: Partial<Record<CommandState, string>> = {
 
 const steps: CommandState[] = ['queued', 'delivered', 'executing'];
 
-function verb(command: Command) {
-  if (command.kind === 'dispense') return `Dispense on ${command.deviceId}`;
-  if (command.kind === 'call') return `Call on ${command.deviceId}`;
-  return `${command.kind} on ${command.deviceId}`;
+function verb(command: Command, device: string) {
+  if (command.kind === 'dispense') return `Dispense on ${device}`;
+  if (command.kind === 'call') return `Call on ${device}`;
+  return `${command.kind} on ${device}`;
 }
 
-export function CommandTimeline({ commands, zone }: { commands: Command[]; zone: string }) {
+export interface CommandTimelineProps {
+  commands: Command[];
+  zone: string;
+  /** Device names by id; a command names its device by id when the name is not known. */
+  deviceNames?: Record<string, string>;
+}
+
+export function CommandTimeline({ commands, zone, deviceNames = {} }: CommandTimelineProps) {
   if (commands.length === 0) {
     return <p className="muted">Nothing sent yet. What you send appears here and moves live.</p>;
   }
@@ -44,7 +51,7 @@ export function CommandTimeline({ commands, zone }: { commands: Command[]; zone:
         return (
           <li key={command.id} className={`command state-${command.state}`} data-command-id={command.id}>
             <div className="command-head">
-              <span className="command-what">{verb(command)}</span>
+              <span className="command-what">{verb(command, deviceNames[command.deviceId] ?? command.deviceId)}</span>
               <span className={`badge badge-${command.state}`} data-testid="command-state">
                 {labels[command.state]}
               </span>
@@ -54,7 +61,7 @@ export function CommandTimeline({ commands, zone }: { commands: Command[]; zone:
             </div>
             <ol className="steps" aria-label="Progress">
               {steps.map((step) => (
-                <li key={step} className={reached.has(step) || done ? 'step reached' : 'step'}>
+                <li key={step} className={reached.has(step) ? 'step reached' : 'step'}>
                   {labels[step]}
                 </li>
               ))}

@@ -69,6 +69,22 @@ describe('CommandTimeline', () => {
     expect(failed).toHaveTextContent('Nothing was given');
   });
 
+  it('marks only the steps a command reached: a refusal before executing does not show it executing', () => {
+    const refused: Command = {
+      ...ended('refused', 'Locked out until 10:05.'),
+      events: [
+        { state: 'queued', at, source: 'hub', detail: null },
+        { state: 'delivered', at, source: 'gateway', detail: null },
+        { state: 'refused', at, source: 'gateway', detail: 'Locked out until 10:05.' },
+      ],
+    };
+    render(<CommandTimeline zone="UTC" commands={[refused]} deviceNames={{ treats: 'Treat dispenser' }} />);
+
+    const steps = within(screen.getByRole('list', { name: 'Progress' })).getAllByRole('listitem');
+    expect(steps.map((s) => s.className.includes('reached'))).toEqual([true, true, false, true]);
+    expect(screen.getByText('Dispense on Treat dispenser')).toBeInTheDocument();
+  });
+
   it('shows a success without advice', () => {
     render(<CommandTimeline zone="UTC" commands={[ended('succeeded', 'Released 1 portion.')]} />);
     expect(screen.getByTestId('command-state')).toHaveTextContent('Succeeded');

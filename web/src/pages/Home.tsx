@@ -62,6 +62,8 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
     [doses],
   );
 
+  const deviceNames = useMemo(() => Object.fromEntries(devices.map((d) => [d.id, d.name])), [devices]);
+
   async function act(device: Device, kind: 'dispense' | 'call') {
     setBusy(device.id);
     setProblem(null);
@@ -115,7 +117,7 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
         <h2 id="commands-title" className="section-title">
           Recent commands
         </h2>
-        <CommandTimeline commands={commands} zone={household.timeZone} />
+        <CommandTimeline commands={commands} zone={household.timeZone} deviceNames={deviceNames} />
       </section>
     </main>
   );
