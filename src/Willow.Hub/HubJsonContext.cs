@@ -30,6 +30,7 @@ namespace Willow.Hub;
 [JsonSerializable(typeof(IReadOnlyList<PetView>))]
 [JsonSerializable(typeof(RegimenRequest))]
 [JsonSerializable(typeof(RegimenView))]
+[JsonSerializable(typeof(RegimenPreview))]
 [JsonSerializable(typeof(IReadOnlyList<RegimenView>))]
 [JsonSerializable(typeof(DoseView))]
 [JsonSerializable(typeof(IReadOnlyList<DoseView>))]

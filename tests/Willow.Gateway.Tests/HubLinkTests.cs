@@ -14,7 +14,7 @@ public sealed class HubLinkTests : IAsyncLifetime
     private HubHost Hub => _home.Hub;
 
     public async ValueTask InitializeAsync() =>
-        _home = await TestHome.StartAsync(new Dictionary<string, string?> { ["Dispenser:Dwell"] = "00:00:01" });
+        _home = await TestHome.StartAsync(new Dictionary<string, string?> { ["Dispenser:Dwell"] = "00:00:01", ["Dispenser:MinimumInterval"] = "02:00:00" });
 
     public async ValueTask DisposeAsync() => await _home.DisposeAsync();
 
@@ -31,6 +31,26 @@ public sealed class HubLinkTests : IAsyncLifetime
             done.Events.Select(e => e.State));
         Assert.Equal([EventSource.Hub, EventSource.Gateway, EventSource.Gateway, EventSource.Agent], done.Events.Select(e => e.Source));
         Assert.Equal(1, _home.Releases);
+    }
+
+    [Fact]
+    public async Task Feed_TheHubListsTheDispenserLockedOutUntilTheAgentsIntervalHasPassed()
+    {
+        using var client = Hub.OwnerClient();
+        var before = await client.GetFromJsonAsync(Hub.DevicePath(TestHome.Dispenser), HubJsonContext.Default.DeviceView);
+        Assert.Null(before!.LockedUntil);
+
+        var issued = await IssueAsync(TestHome.Dispenser, "{\"kind\":\"dispense\"}");
+        var done = await WaitFinalAsync(issued.Id);
+        var started = done.Events.Single(e => e.State == CommandState.Executing).At;
+
+        // The gateway sends a fresh report when the command finishes; no presence round is needed.
+        var after = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync(Hub.DevicePath(TestHome.Dispenser), HubJsonContext.Default.DeviceView),
+            d => d!.LockedUntil is not null,
+            "the hub to hear of the lockout",
+            TimeSpan.FromSeconds(5));
+        Assert.InRange(after!.LockedUntil!.Value, started.AddHours(2).AddSeconds(-1), started.AddHours(2).AddSeconds(1));
     }
 
     [Fact]

@@ -61,9 +61,10 @@ internal sealed class TestGateway : IAsyncDisposable
     }
 
     public Task ReportDevicesAsync(params (string Id, string Capability, bool Online)[] devices) =>
-        _connection.InvokeAsync(
-            GatewayHubMethods.ReportDevices,
-            new DevicePresenceReport([.. devices.Select(d => new DeviceReport(d.Id, d.Id, [d.Capability], d.Online, DateTimeOffset.UtcNow, "test"))], DateTimeOffset.UtcNow));
+        ReportDevicesAsync([.. devices.Select(d => new DeviceReport(d.Id, d.Id, [d.Capability], d.Online, DateTimeOffset.UtcNow, "test"))]);
+
+    public Task ReportDevicesAsync(params DeviceReport[] devices) =>
+        _connection.InvokeAsync(GatewayHubMethods.ReportDevices, new DevicePresenceReport(devices, DateTimeOffset.UtcNow));
 
     public Task<int> ReportAsync(Guid commandId, CommandState state, EventSource source = EventSource.Gateway, string? detail = null) =>
         _connection.InvokeAsync<int>(

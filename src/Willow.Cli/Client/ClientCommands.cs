@@ -103,14 +103,15 @@ public static class ClientCommands
                     terminal.Line();
                 }
 
-                var devices = new Table("Device", "Name", "Capabilities", "Link", "Online", "Last seen");
+                var devices = new Table("Device", "Name", "Capabilities", "Link", "Online", "Last seen", "Locked until");
                 foreach (var d in await client.DevicesAsync(householdId, ct))
                 {
                     devices.Add(
                         (d.Id, TerminalColor.None), (d.Name, TerminalColor.None), (string.Join(",", d.Capabilities), TerminalColor.None),
                         (d.GatewayId is null ? d.Link : $"{d.Link} {d.GatewayId}", TerminalColor.None),
                         (d.Online ? "online" : "offline", d.Online ? TerminalColor.Green : TerminalColor.Red),
-                        (When(d.LastSeenAt), TerminalColor.None));
+                        (When(d.LastSeenAt), TerminalColor.None),
+                        (d.LockedUntil is { } until ? When(until) : "", TerminalColor.Yellow));
                 }
 
                 if (devices.Count == 0)

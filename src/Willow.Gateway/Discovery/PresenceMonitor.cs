@@ -2,30 +2,46 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Willow.Core.Commands;
+using Willow.Core.Lockout;
 using Willow.Core.Protocol;
 using Willow.Gateway.HubLink;
+using Willow.Gateway.Journal;
 using Willow.Gateway.Relay;
 
 namespace Willow.Gateway.Discovery;
 
 /// <summary>
 /// Probes every agent the directory lists (<c>GET /api/v1/info</c>, signed) and tells the hub which are
-/// reachable and what they can do: at every connect, on every change, and as a heartbeat.
+/// reachable and what they can do: at every connect, on every change, and as a heartbeat. Each report
+/// also says until when each dispenser is locked out, and a finished command sends a fresh one, so the
+/// dashboard greys out Feed as soon as a dose has gone.
 /// </summary>
 public sealed class PresenceMonitor(
     IAgentDirectory directory,
     AgentClient agents,
     HubSession session,
+    CommandRelay relay,
+    GatewayJournal journal,
+    DispenserLockouts lockouts,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<PresenceMonitor> logger) : BackgroundService
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, DeviceReport> _devices = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _agentLockouts = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _probing = new(1, 1);
     private int _probed;
 
-    public IReadOnlyCollection<DeviceReport> Devices => [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
+    public IReadOnlyCollection<DeviceReport> Devices
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal).Select(d => WithLockout(d, now))];
+        }
+    }
 
     /// <summary>Probes now (once, if never done) and sends the result to the hub.</summary>
     public async Task ReportAsync(CancellationToken cancellationToken)
@@ -40,13 +56,22 @@ public sealed class PresenceMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PresenceInterval, time);
-        do
+        void OnFinished(Guid commandId, CommandState state) => _ = SendAsync(stoppingToken);
+        relay.Finished += OnFinished;
+        try
         {
-            await ProbeAllAsync(stoppingToken);
-            await SendAsync(stoppingToken);
+            using var timer = new PeriodicTimer(options.Value.PresenceInterval, time);
+            do
+            {
+                await ProbeAllAsync(stoppingToken);
+                await SendAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        finally
+        {
+            relay.Finished -= OnFinished;
+        }
     }
 
     public override void Dispose()
@@ -86,6 +111,7 @@ public sealed class PresenceMonitor(
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(ProbeTimeout);
             var info = await agents.GetInfoAsync(agent, timeout.Token);
+            _agentLockouts[agent.DeviceId] = info?.DispenseMinimumInterval ?? TimeSpan.Zero;
             report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
@@ -99,6 +125,23 @@ public sealed class PresenceMonitor(
         {
             HubLinkLog.PresenceChanged(logger, agent.DeviceId, report.Online ? "online" : "offline");
         }
+    }
+
+    /// <summary>The agent applies the longer of its own lockout and the gateway's, so the report does too.</summary>
+    private DeviceReport WithLockout(DeviceReport device, DateTimeOffset now)
+    {
+        if (!device.Capabilities.Contains(Capability.Dispenser, StringComparer.Ordinal))
+        {
+            return device;
+        }
+
+        var interval = lockouts.For(device.DeviceId);
+        if (_agentLockouts.TryGetValue(device.DeviceId, out var agentInterval) && agentInterval > interval)
+        {
+            interval = agentInterval;
+        }
+
+        return device with { LockedUntil = LockoutPolicy.Check(journal.LastDispenseStartedAt(device.DeviceId), interval, now).LockedUntil };
     }
 
     private async Task SendAsync(CancellationToken cancellationToken)

@@ -2,7 +2,8 @@ namespace Willow.Hub.Devices;
 
 /// <summary>
 /// A device as the store keeps it. <see cref="Online"/> is the last report; see <see cref="DevicePresence"/>.
-/// A dispenser knows its <see cref="Capacity"/> (slots or portions) and how many are <see cref="Remaining"/>.
+/// A dispenser knows its <see cref="Capacity"/> (slots or portions) and how many are <see cref="Remaining"/>,
+/// and its gateway says until when it is locked out (<see cref="LockedUntil"/>).
 /// </summary>
 public sealed record DeviceRecord(
     Guid HouseholdId,
@@ -16,4 +17,5 @@ public sealed record DeviceRecord(
     string? Version,
     DateTimeOffset RegisteredAt,
     int? Capacity = null,
-    int? Remaining = null);
+    int? Remaining = null,
+    DateTimeOffset? LockedUntil = null);

@@ -2,7 +2,8 @@ namespace Willow.Hub.Devices;
 
 /// <summary>
 /// A device as the API shows it. For a dispenser with a known capacity: what remains, how many scheduled
-/// doses that covers (looking <see cref="CapacityForecast.Horizon"/> ahead) and when it runs out.
+/// doses that covers (looking <see cref="CapacityForecast.Horizon"/> ahead) and when it runs out; while
+/// its lockout lasts, until when (null once it has passed, whatever the last report said).
 /// </summary>
 public sealed record DeviceView(
     string Id,
@@ -16,7 +17,8 @@ public sealed record DeviceView(
     int? Capacity,
     int? Remaining,
     int? DosesLeft,
-    DateTimeOffset? RunsOutAt)
+    DateTimeOffset? RunsOutAt,
+    DateTimeOffset? LockedUntil)
 {
     public static DeviceView From(DeviceRecord device, DateTimeOffset now, TimeSpan offlineAfter, (int? DosesLeft, DateTimeOffset? RunsOutAt) forecast = default) => new(
         device.DeviceId,
@@ -30,5 +32,6 @@ public sealed record DeviceView(
         device.Capacity,
         device.Remaining,
         forecast.DosesLeft,
-        forecast.RunsOutAt);
+        forecast.RunsOutAt,
+        device.LockedUntil > now ? device.LockedUntil : null);
 }

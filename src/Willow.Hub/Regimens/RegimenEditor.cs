@@ -51,6 +51,30 @@ public sealed class RegimenEditor(
         return RegimenEdit.Done(record, pet.Name, household.TimeZone);
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> doses the request would schedule from now, in the household's zone,
+    /// checked exactly as <see cref="CreateAsync"/> checks it: the editor's preview is the API's own answer.
+    /// </summary>
+    public async Task<(IReadOnlyList<DateTimeOffset> Doses, string TimeZone, Dictionary<string, string[]> Errors)> PreviewAsync(
+        Guid householdId, RegimenRequest request, int count, CancellationToken cancellationToken)
+    {
+        var household = await households.GetAsync(householdId, cancellationToken) ?? throw new InvalidOperationException("Household vanished.");
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (request.PetId is { } petId && await pets.GetAsync(householdId, petId, cancellationToken) is null)
+        {
+            errors["petId"] = [$"This household has no pet {petId}."];
+        }
+
+        var terms = await CheckAsync(household, request, errors, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ([], household.TimeZone, errors);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(household.TimeZone);
+        return ([.. ScheduleMath.Instants(terms!, zone, time.GetUtcNow(), DateTimeOffset.MaxValue).Take(count)], household.TimeZone, errors);
+    }
+
     public async Task<RegimenEdit> ChangeTermsAsync(Guid householdId, Guid regimenId, RegimenRequest request, string caller, CancellationToken cancellationToken)
     {
         var household = await households.GetAsync(householdId, cancellationToken) ?? throw new InvalidOperationException("Household vanished.");

@@ -15,6 +15,9 @@ public static class RegimenEndpoints
         group.MapPost("/", CreateRegimen).Requires(HouseholdRole.Owner)
             .WithName("CreateRegimen")
             .WithSummary("Describes a course of medication once; the home gives every dose on time from then on.");
+        group.MapPost("/preview", PreviewRegimen).Requires(HouseholdRole.Owner)
+            .WithName("PreviewRegimen")
+            .WithSummary("Checks a regimen as creating it would, and lists its next ten doses, without saving anything.");
         group.MapGet("/", ListRegimens).Requires(HouseholdRole.Viewer)
             .WithName("ListRegimens")
             .WithSummary("The household's regimens, with their next dose.");
@@ -48,6 +51,19 @@ public static class RegimenEndpoints
         await audit.RecordAsync(context, householdId, AuditActions.RegimenCreated, Describe(edit), Terms(edit.Regimen!));
         var view = await ViewAsync(edit, doses, time, cancellationToken);
         return TypedResults.Created($"/api/v1/households/{householdId}/regimens/{view.Id}", view);
+    }
+
+    public static async Task<Results<Ok<RegimenPreview>, ValidationProblem>> PreviewRegimen(
+        Guid householdId, RegimenRequest request, RegimenEditor editor, CancellationToken cancellationToken)
+    {
+        var (doses, timeZone, errors) = await editor.PreviewAsync(householdId, request, RegimenPreview.Count, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return TypedResults.Ok(new RegimenPreview(timeZone, [.. doses.Select(d => new PreviewDose(d, RegimenTime.Format(TimeZoneInfo.ConvertTime(d, zone).DateTime)))]));
     }
 
     public static async Task<Ok<IReadOnlyList<RegimenView>>> ListRegimens(

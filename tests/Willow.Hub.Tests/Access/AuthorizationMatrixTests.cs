@@ -59,7 +59,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home)
         ["ListCommands"] = "viewer", ["GetHouseholdCommand"] = "viewer",
         ["ListGateways"] = "viewer", ["CreateGateway"] = "owner", ["NewGatewayCode"] = "owner", ["RevokeGateway"] = "owner",
         ["CreatePet"] = "owner", ["ListPets"] = "viewer", ["GetPet"] = "viewer", ["GetAdherence"] = "viewer",
-        ["CreateRegimen"] = "owner", ["ListRegimens"] = "viewer", ["GetRegimen"] = "viewer", ["ChangeRegimen"] = "owner",
+        ["CreateRegimen"] = "owner", ["PreviewRegimen"] = "owner", ["ListRegimens"] = "viewer", ["GetRegimen"] = "viewer", ["ChangeRegimen"] = "owner",
         ["PauseRegimen"] = "owner", ["ResumeRegimen"] = "owner", ["EndRegimen"] = "owner",
         ["ListDoses"] = "viewer", ["GetDose"] = "viewer", ["ConfirmDose"] = "caregiver", ["SkipDose"] = "caregiver",
     };

@@ -173,6 +173,7 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
             ["CreateGateway"] = _ => """{"gatewayId":"garage"}""",
             ["CreatePet"] = _ => """{"name":"Rex","species":"dog"}""",
             ["CreateRegimen"] = h => h.RegimenBody("amoxicillin"),
+            ["PreviewRegimen"] = h => h.RegimenBody("amoxicillin"),
             ["ChangeRegimen"] = h => h.RegimenBody("clomipramine", petId: false),
             ["SkipDose"] = _ => """{"reason":"the vet said to skip it"}""",
         };

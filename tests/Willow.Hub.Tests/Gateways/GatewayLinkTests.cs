@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Willow.Core.Commands;
+using Willow.Core.Protocol;
 
 namespace Willow.Hub.Tests.Gateways;
 
@@ -57,6 +58,20 @@ public sealed class GatewayLinkTests : HubTestBase
 
         Assert.False(devices.Single(d => d.Id == Dispenser).Online);
         Assert.True(devices.Single(d => d.Id == Speaker).Online);
+    }
+
+    [Fact]
+    public async Task DispenserInItsLockout_ListedWithItsEnd_AndNotOnceItHasPassed()
+    {
+        var until = DateTimeOffset.UtcNow.AddHours(6);
+        await Gateway.ReportDevicesAsync(
+            new DeviceReport(Dispenser, Dispenser, [Capability.Dispenser], true, DateTimeOffset.UtcNow, "test", until),
+            new DeviceReport(Speaker, Speaker, [Capability.Speaker], true, DateTimeOffset.UtcNow, "test", DateTimeOffset.UtcNow.AddSeconds(-1)));
+        using var client = Hub.OwnerClient();
+        var devices = (await client.GetFromJsonAsync($"api/v1/households/{Hub.HouseholdId}/devices", HubJsonContext.Default.IReadOnlyListDeviceView))!;
+
+        Assert.Equal(until.ToUnixTimeMilliseconds(), devices.Single(d => d.Id == Dispenser).LockedUntil?.ToUnixTimeMilliseconds());
+        Assert.Null(devices.Single(d => d.Id == Speaker).LockedUntil);
     }
 
     [Fact]

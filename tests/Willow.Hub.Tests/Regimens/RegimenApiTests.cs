@@ -89,6 +89,32 @@ public sealed class RegimenApiTests : HubTestBase
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Empty((await client.GetFromJsonAsync(Path(), HubJsonContext.Default.IReadOnlyListRegimenView))!);
+
+        // The editor's preview answers with the same field, so the form shows the API's own words.
+        using var preview = await client.PostJsonAsync(Path("/preview"), body);
+        Assert.Equal(HttpStatusCode.BadRequest, preview.StatusCode);
+        var previewProblem = JsonDocument.Parse(await preview.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(problem.GetProperty("errors").GetProperty(field).ToString(), previewProblem.GetProperty("errors").GetProperty(field).ToString());
+    }
+
+    [Fact]
+    public async Task Preview_TheNextTenDosesOnTheHouseholdsClock_AndNothingIsSaved()
+    {
+        using var client = Hub.OwnerClient();
+        using var response = await client.PostJsonAsync(Path("/preview"), Body());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.RegimenPreview))!;
+        var day = DateTime.UtcNow.AddDays(1);
+        string Local(int days, string time) => $"{day.AddDays(days):yyyy-MM-dd}T{time}";
+        Assert.Equal("Europe/Berlin", preview.TimeZone);
+        Assert.Equal(
+            [Local(0, "07:00"), Local(0, "15:00"), Local(0, "23:00"), Local(1, "07:00"), Local(1, "15:00"), Local(1, "23:00"),
+             Local(2, "07:00"), Local(2, "15:00"), Local(2, "23:00"), Local(3, "07:00")],
+            preview.Doses.Select(d => d.Local));
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        Assert.All(preview.Doses, d => Assert.Equal(d.Local, TimeZoneInfo.ConvertTime(d.ScheduledAt, berlin).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Empty((await client.GetFromJsonAsync(Path(), HubJsonContext.Default.IReadOnlyListRegimenView))!);
     }
 
     [Fact]

@@ -236,6 +236,18 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GatewayReport_LockoutKeptUntilTheNextReportSaysOtherwise()
+    {
+        var until = Now.AddHours(6);
+        await Devices.ApplyGatewayReportAsync(
+            Home, "home", new([new DeviceReport("dispenser", "Pills", [Capability.Dispenser], true, Now, "1", until)], Now), default);
+        Assert.Equal(until, (await Devices.GetAsync(Home, "dispenser", default))!.LockedUntil);
+
+        await Devices.ApplyGatewayReportAsync(Home, "home", Report(("dispenser", true)), default);
+        Assert.Null((await Devices.GetAsync(Home, "dispenser", default))!.LockedUntil);
+    }
+
+    [Fact]
     public async Task GatewayOffline_AllItsDevicesGoOffline()
     {
         await Devices.MarkGatewayDevicesOfflineAsync(Home, "home", default);

@@ -240,5 +240,8 @@ internal static class HubSchema
         );
         CREATE INDEX ix_audit_household ON audit (household_id, seq);
         """,
-    ];
+            """
+        ALTER TABLE devices ADD COLUMN locked_until INTEGER NULL;
+        """,
+];
 }

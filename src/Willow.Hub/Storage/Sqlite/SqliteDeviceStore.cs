@@ -7,7 +7,7 @@ namespace Willow.Hub.Storage.Sqlite;
 
 public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time) : IDeviceStore
 {
-    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, capacity, remaining";
+    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, capacity, remaining, locked_until";
 
     public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(connection => connection.Query(
@@ -37,8 +37,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         {
             connection.Execute(
                 """
-                INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at)
-                VALUES ($household, $device, $name, $capabilities, 'gateway', $gateway, $online, CASE WHEN $online = 1 THEN $now END, $version, $now)
+                INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, locked_until)
+                VALUES ($household, $device, $name, $capabilities, 'gateway', $gateway, $online, CASE WHEN $online = 1 THEN $now END, $version, $now, $lockedUntil)
                 ON CONFLICT (household_id, device_id) DO UPDATE SET
                     name = excluded.name,
                     capabilities = CASE WHEN excluded.capabilities = '' THEN devices.capabilities ELSE excluded.capabilities END,
@@ -46,7 +46,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
                     gateway_id = excluded.gateway_id,
                     online = excluded.online,
                     last_seen_at = CASE WHEN excluded.online = 1 THEN $now ELSE devices.last_seen_at END,
-                    version = COALESCE(excluded.version, devices.version)
+                    version = COALESCE(excluded.version, devices.version),
+                    locked_until = excluded.locked_until
                 """,
                 transaction,
                 ("$household", householdId.ToString()),
@@ -56,7 +57,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
                 ("$gateway", gatewayId),
                 ("$online", device.Online ? 1 : 0),
                 ("$now", now),
-                ("$version", device.Version));
+                ("$version", device.Version),
+                ("$lockedUntil", device.LockedUntil?.ToUnixMs()));
         }
 
         var reported = System.Text.Json.JsonSerializer.Serialize(report.Devices.Select(d => d.DeviceId).ToArray(), HubJsonContext.Default.StringArray);
@@ -188,5 +190,6 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         reader.GetNullableString("version"),
         UnixTime.FromUnixMs(reader.GetInt64("registered_at")),
         (int?)reader.GetNullableInt64("capacity"),
-        (int?)reader.GetNullableInt64("remaining"));
+        (int?)reader.GetNullableInt64("remaining"),
+        UnixTime.FromUnixMs(reader.GetNullableInt64("locked_until")));
 }
