@@ -31,6 +31,31 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(page.Locator("li.command").First.GetByTestId("command-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
             await Assertions.Expect(page.GetByTestId("next-dose-countdown")).ToBeVisibleAsync();
             written.Add(await ShootAsync(page, $"home-{name}"));
+            if (scheme == "dark")
+            {
+                await page.Context.CloseAsync();
+                continue;
+            }
+
+            // Each page, reached as a person would: by its tab.
+            foreach (var (tab, ready) in new[]
+            {
+                ("Doses", page.Locator(".dose-chip").First),
+                ("Regimens", page.Locator(".regimen").First),
+                ("Devices", page.Locator(".device-card").First),
+                ("People", page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })),
+            })
+            {
+                await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = tab }).ClickAsync();
+                await Assertions.Expect(ready).ToBeVisibleAsync();
+                written.Add(await ShootAsync(page, $"{tab.ToLowerInvariant()}-{name}"));
+            }
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Regimens" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "New regimen" }).ClickAsync();
+            await page.GetByLabel("Medication").FillAsync("gabapentin");
+            await Assertions.Expect(page.Locator(".preview-list li")).ToHaveCountAsync(10);
+            written.Add(await ShootAsync(page, $"regimen-editor-{name}"));
             await page.Context.CloseAsync();
         }
 
@@ -43,6 +68,8 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
         var household = $"api/v1/households/{browser.Home.Hub.HouseholdId}";
         using var pet = await owner.PostAsJsonAsync($"{household}/pets", new { name = "Willow", species = "dog" });
         var petId = (await pet.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["id"].ToString();
+        using var invitation = await owner.PostAsJsonAsync($"{household}/invitations", new { role = "caregiver", membershipEndsAt = DateTimeOffset.UtcNow.AddDays(7), note = "Sam, pet sitter" });
+        invitation.EnsureSuccessStatusCode();
         var start = DateTime.UtcNow.AddMinutes(-5);
         using var regimen = await owner.PostAsJsonAsync($"{household}/regimens", new
         {
@@ -59,6 +86,9 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
 
     private static async Task<string> ShootAsync(IPage page, string name)
     {
+        // A page wider than the phone makes everything scroll sideways: the commonest layout fault.
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= page.ViewportSize!.Width, $"{name} is {width} px wide in a {page.ViewportSize.Width} px window.");
         var file = Path.Combine(Folder, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         return file;

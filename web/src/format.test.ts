@@ -1,4 +1,4 @@
-import { dayAndClock, relative } from './format';
+import { dayAndClock, duration, instantOf, localDate, nextDay, relative } from './format';
 
 const now = new Date('2026-11-25T10:00:00Z');
 
@@ -21,5 +21,23 @@ describe('dayAndClock', () => {
 
   it('names the day further away', () => {
     expect(dayAndClock('2026-11-28T07:00:00Z', 'UTC', now)).toBe('Sat 28 Nov, 07:00');
+  });
+});
+
+describe('household wall clock', () => {
+  it('finds the instant a local time names, on both sides of a daylight-saving change', () => {
+    expect(instantOf('2026-12-07T00:00', 'Europe/Berlin').toISOString()).toBe('2026-12-06T23:00:00.000Z');
+    expect(instantOf('2026-07-01T07:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T05:00:00.000Z');
+    expect(instantOf('2026-03-29T03:30', 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(instantOf('2026-11-01T09:00', 'America/New_York').toISOString()).toBe('2026-11-01T14:00:00.000Z');
+  });
+
+  it('reads dates and durations as a person writes them', () => {
+    expect(localDate('2026-12-06T23:30:00Z', 'Europe/Berlin')).toBe('2026-12-07');
+    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(duration('08:00:00')).toBe('8 h');
+    expect(duration('00:45:00')).toBe('45 min');
+    expect(duration('1.02:30:00')).toBe('1 d 2 h 30 min');
+    expect(duration('00:00:00')).toBe('0');
   });
 });

@@ -32,3 +32,47 @@ export function relative(iso: string, now: Date = new Date()): string {
 export function sentence(text: string): string {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }
+
+/** "2026-12-01" for the instant as the household's calendar shows it. */
+export function localDate(iso: string | Date, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * The instant at which the household's wall clock reads <paramref name="local"/> ("2026-12-07T00:00").
+ * Two passes find the zone's offset at that moment, also across a daylight-saving change.
+ */
+export function instantOf(local: string, zone: string): Date {
+  const [date, time = '00:00'] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let guess = wall;
+  for (let i = 0; i < 2; i++) guess = wall - offsetAt(new Date(guess), zone);
+  return new Date(guess);
+}
+
+function offsetAt(at: Date, zone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute));
+  return asUtc - Math.floor(at.getTime() / 60_000) * 60_000;
+}
+
+/** The day after "2026-12-07": the exclusive end of a membership that ends "on" that date. */
+export function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** "08:00:00" → "8 h", "00:45:00" → "45 min", "1.00:00:00" → "1 d". */
+export function duration(span: string): string {
+  const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})/.exec(span);
+  if (!match) return span;
+  const [days, hours, minutes] = [Number(match[1] ?? 0), Number(match[2]), Number(match[3])];
+  const parts = [days && `${days} d`, hours && `${hours} h`, minutes && `${minutes} min`].filter(Boolean);
+  return parts.length ? parts.join(' ') : '0';
+}

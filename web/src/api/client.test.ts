@@ -83,4 +83,29 @@ describe('WillowApi', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(502);
   });
+
+  it('signs up without an antiforgery token and turns the hub\u2019s closed sign-up into a readable error', async () => {
+    const { calls, api } = hub({
+      'POST /api/v1/account/signup': () => json(403, { title: 'Sign-up is closed on this hub', detail: 'Ask an owner of a household for an invitation.' }, 'application/problem+json'),
+    });
+
+    const error = await api.signUp('sam@example.org', 'a long password', 'Sam').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe('Sign-up is closed on this hub: Ask an owner of a household for an invitation.');
+    expect(calls.map((c) => c.url)).toEqual(['/api/v1/account/signup']);
+  });
+
+  it('sends a regimen preview with the household in the path and the terms as the body', async () => {
+    const { calls, api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'xsrf-1', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/regimens/preview`]: () => json(200, { timeZone: 'Europe/Berlin', doses: [] }),
+    });
+
+    await api.previewRegimen(household, { medication: 'm', amount: '1', schedule: { kind: 'every', every: '08:00:00' }, startsAt: '2026-12-01T07:00', deviceId: 'pills' });
+
+    const post = calls.find((c) => c.url.endsWith('/preview'))!;
+    expect(JSON.parse(String(post.init.body))).toMatchObject({ schedule: { kind: 'every', every: '08:00:00' } });
+    expect((post.init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-1');
+  });
 });

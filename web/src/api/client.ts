@@ -1,4 +1,7 @@
-import type { Account, Adherence, Command, Device, Dose, Household, Pet } from './types';
+import type {
+  AccessToken, Account, Adherence, AuditEntry, Command, Device, Dose, Gateway, GatewayCode, Household, Invitation, Member,
+  NewAccessToken, NewInvitation, Pet, Regimen, RegimenPreview, RegimenRequest, Role,
+} from './types';
 
 /** A refusal from the hub, from its RFC 9457 problem document: what went wrong and what to do. */
 export class ApiError extends Error {
@@ -28,6 +31,12 @@ export class WillowApi {
     return this.send<Account>('POST', '/api/v1/account/login', { email, password });
   }
 
+  /** Creates an account and signs it in (the hub answers 403 when its operator turned sign-up off). */
+  async signUp(email: string, password: string, displayName: string): Promise<Account> {
+    this.antiforgery = null;
+    return this.send<Account>('POST', '/api/v1/account/signup', { email, password, displayName });
+  }
+
   async signOut(): Promise<void> {
     await this.send<void>('POST', '/api/v1/account/logout');
     this.antiforgery = null;
@@ -55,8 +64,10 @@ export class WillowApi {
     return this.send<Pet[]>('GET', `${base(household)}/pets`);
   }
 
-  adherence(household: string, pet: string, from: Date) {
-    return this.send<Adherence>('GET', `${base(household)}/pets/${pet}/adherence?from=${encodeURIComponent(from.toISOString())}`);
+  adherence(household: string, pet: string, from: Date, to?: Date) {
+    const query = new URLSearchParams({ from: from.toISOString() });
+    if (to) query.set('to', to.toISOString());
+    return this.send<Adherence>('GET', `${base(household)}/pets/${pet}/adherence?${query}`);
   }
 
   doses(household: string, from: Date, to: Date) {
@@ -74,6 +85,106 @@ export class WillowApi {
 
   confirmDose(household: string, dose: string) {
     return this.send<Dose>('POST', `${base(household)}/doses/${dose}/confirm`, {});
+  }
+
+  skipDose(household: string, dose: string, reason: string) {
+    return this.send<Dose>('POST', `${base(household)}/doses/${dose}/skip`, { reason });
+  }
+
+  refill(household: string, device: string, remaining: number, capacity?: number) {
+    return this.send<Device>('POST', `${base(household)}/devices/${encodeURIComponent(device)}/refill`, { remaining, capacity });
+  }
+
+  createHousehold(name: string, timeZone: string) {
+    return this.send<Household>('POST', '/api/v1/households', { name, timeZone });
+  }
+
+  createPet(household: string, name: string, species: string | null) {
+    return this.send<Pet>('POST', `${base(household)}/pets`, { name, species });
+  }
+
+  regimens(household: string) {
+    return this.send<Regimen[]>('GET', `${base(household)}/regimens`);
+  }
+
+  previewRegimen(household: string, request: RegimenRequest) {
+    return this.send<RegimenPreview>('POST', `${base(household)}/regimens/preview`, request);
+  }
+
+  createRegimen(household: string, request: RegimenRequest) {
+    return this.send<Regimen>('POST', `${base(household)}/regimens`, request);
+  }
+
+  changeRegimen(household: string, regimen: string, request: RegimenRequest) {
+    return this.send<Regimen>('PUT', `${base(household)}/regimens/${regimen}`, request);
+  }
+
+  setRegimenPaused(household: string, regimen: string, paused: boolean) {
+    return this.send<Regimen>('POST', `${base(household)}/regimens/${regimen}/${paused ? 'pause' : 'resume'}`, {});
+  }
+
+  endRegimen(household: string, regimen: string) {
+    return this.send<Regimen>('DELETE', `${base(household)}/regimens/${regimen}`);
+  }
+
+  members(household: string) {
+    return this.send<Member[]>('GET', `${base(household)}/members`);
+  }
+
+  changeMember(household: string, user: string, role: Role, endsAt: string | null) {
+    return this.send<Member>('PATCH', `${base(household)}/members/${user}`, { role, endsAt });
+  }
+
+  removeMember(household: string, user: string) {
+    return this.send<void>('DELETE', `${base(household)}/members/${user}`);
+  }
+
+  invitations(household: string) {
+    return this.send<Invitation[]>('GET', `${base(household)}/invitations`);
+  }
+
+  invite(household: string, role: Role, membershipEndsAt: string | null, note: string | null) {
+    return this.send<NewInvitation>('POST', `${base(household)}/invitations`, { role, membershipEndsAt, note });
+  }
+
+  revokeInvitation(household: string, invitation: string) {
+    return this.send<void>('DELETE', `${base(household)}/invitations/${invitation}`);
+  }
+
+  acceptInvitation(code: string) {
+    return this.send<Household>('POST', '/api/v1/invitations/accept', { code });
+  }
+
+  gateways(household: string) {
+    return this.send<Gateway[]>('GET', `${base(household)}/gateways`);
+  }
+
+  createGateway(household: string, gatewayId: string) {
+    return this.send<GatewayCode>('POST', `${base(household)}/gateways`, { gatewayId });
+  }
+
+  newGatewayCode(household: string, gateway: string) {
+    return this.send<GatewayCode>('POST', `${base(household)}/gateways/${encodeURIComponent(gateway)}/code`, {});
+  }
+
+  revokeGateway(household: string, gateway: string) {
+    return this.send<Gateway>('POST', `${base(household)}/gateways/${encodeURIComponent(gateway)}/revoke`, {});
+  }
+
+  tokens() {
+    return this.send<AccessToken[]>('GET', '/api/v1/account/tokens');
+  }
+
+  createToken(name: string, expiresInDays: number | null) {
+    return this.send<NewAccessToken>('POST', '/api/v1/account/tokens', { name, expiresInDays });
+  }
+
+  revokeToken(token: string) {
+    return this.send<void>('DELETE', `/api/v1/account/tokens/${token}`);
+  }
+
+  audit(household: string, limit = 50) {
+    return this.send<AuditEntry[]>('GET', `${base(household)}/audit?limit=${limit}`);
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -97,7 +208,7 @@ export class WillowApi {
 
   private async antiforgeryToken(path: string) {
     // Signing in needs none (there is no session yet), and asking for one would need a session.
-    if (path === '/api/v1/account/login') return null;
+    if (path === '/api/v1/account/login' || path === '/api/v1/account/signup') return null;
     if (!this.antiforgery) {
       const response = await this.fetcher('/api/v1/account/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (!response.ok) throw await problemOf(response);

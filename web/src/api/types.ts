@@ -42,6 +42,8 @@ export interface Device {
   remaining: number | null;
   dosesLeft: number | null;
   runsOutAt: string | null;
+  /** Set while a dispenser's lockout lasts: a dispense before then is refused at home. */
+  lockedUntil: string | null;
 }
 
 export interface CommandEvent {
@@ -108,6 +110,137 @@ export interface Adherence {
   petId: string;
   petName: string;
   regimens: RegimenAdherence[];
+}
+
+export interface Schedule {
+  kind: 'every' | 'timesOfDay' | 'cron';
+  every?: string | null;
+  times?: string[] | null;
+  cron?: string | null;
+}
+
+/** Body of create, change and preview. Local times are wall-clock times in the household, without an offset. */
+export interface RegimenRequest {
+  petId?: string;
+  medication: string;
+  amount: string;
+  portions?: number;
+  schedule: Schedule;
+  startsAt: string;
+  endsAt?: string | null;
+  windowBefore?: string;
+  windowAfter?: string;
+  minimumInterval?: string;
+  deviceId: string;
+  slot?: number | null;
+  callFirst?: boolean;
+  callDeviceId?: string | null;
+  photoAfter?: boolean;
+}
+
+export interface Regimen {
+  id: string;
+  petId: string;
+  petName: string;
+  status: 'active' | 'paused' | 'ended';
+  version: number;
+  medication: string;
+  amount: string;
+  portions: number;
+  schedule: Schedule & { description: string };
+  startsAt: string;
+  endsAt: string | null;
+  timeZone: string;
+  windowBefore: string;
+  windowAfter: string;
+  minimumInterval: string;
+  deviceId: string;
+  slot: number | null;
+  callFirst: boolean;
+  callDeviceId: string | null;
+  photoAfter: boolean;
+  nextDoseAt: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface RegimenPreview {
+  timeZone: string;
+  doses: { scheduledAt: string; local: string }[];
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  endsAt: string | null;
+  active: boolean;
+}
+
+export interface Invitation {
+  id: string;
+  role: Role;
+  membershipEndsAt: string | null;
+  expiresAt: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  status: string;
+}
+
+export interface NewInvitation {
+  id: string;
+  code: string;
+  role: Role;
+  membershipEndsAt: string | null;
+  expiresAt: string;
+}
+
+export interface Gateway {
+  id: string;
+  status: string;
+  connected: boolean;
+  lastConnectedAt: string | null;
+  lastSeenAt: string | null;
+  clockTrusted: boolean | null;
+  clockReason: string | null;
+  enrolledAt: string | null;
+  revokedAt: string | null;
+  codeExpiresAt: string | null;
+}
+
+export interface GatewayCode {
+  gatewayId: string;
+  code: string;
+  expiresAt: string;
+  command: string;
+}
+
+export interface AccessToken {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface NewAccessToken {
+  id: string;
+  name: string;
+  token: string;
+  expiresAt: string | null;
+}
+
+export interface AuditEntry {
+  sequence: number;
+  at: string;
+  actor: string;
+  via: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
 }
 
 export const finished: readonly CommandState[] = ['succeeded', 'failed', 'refused', 'expired', 'uncertain', 'cancelled'];

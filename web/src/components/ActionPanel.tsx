@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Device, Role } from '../api/types';
+import { clock, relative } from '../format';
 
 export interface ActionPanelProps {
   devices: Device[];
@@ -7,11 +8,13 @@ export interface ActionPanelProps {
   /** Medication held by each dispenser that a regimen uses, so an extra dose is never one tap away. */
   medicationByDevice: Record<string, string>;
   busy: string | null;
+  zone: string;
+  now: Date;
   onAct(device: Device, kind: 'dispense' | 'call'): void;
 }
 
 /** Big buttons for what a caregiver does most: feed, give a treat, call the dog. */
-export function ActionPanel({ devices, role, medicationByDevice, busy, onAct }: ActionPanelProps) {
+export function ActionPanel({ devices, role, medicationByDevice, busy, zone, now, onAct }: ActionPanelProps) {
   const [confirming, setConfirming] = useState<Device | null>(null);
   if (role === 'viewer') {
     return <p className="muted" data-testid="viewer-note">You can see everything here; feeding and calling are for caregivers and owners.</p>;
@@ -29,12 +32,14 @@ export function ActionPanel({ devices, role, medicationByDevice, busy, onAct }: 
         {actions.map(({ device, kind }) => {
           const medication = kind === 'dispense' ? medicationByDevice[device.id] : undefined;
           const label = kind === 'call' ? 'Call' : medication ? 'Give medication' : 'Feed';
+          // The home refuses a dispense inside the lockout; say so before anyone presses.
+          const lockedUntil = kind === 'dispense' && device.lockedUntil && new Date(device.lockedUntil) > now ? device.lockedUntil : null;
           return (
             <button
               key={`${device.id}-${kind}`}
               type="button"
-              className={`action action-${kind}${medication ? ' action-medication' : ''}`}
-              disabled={!device.online || busy !== null}
+              className={`action action-${kind}${medication ? ' action-medication' : ''}${lockedUntil ? ' action-locked' : ''}`}
+              disabled={!device.online || busy !== null || lockedUntil !== null}
               aria-describedby={`why-${device.id}-${kind}`}
               onClick={() => (medication ? setConfirming(device) : onAct(device, kind))}
             >
@@ -42,6 +47,11 @@ export function ActionPanel({ devices, role, medicationByDevice, busy, onAct }: 
               <span className="action-device" id={`why-${device.id}-${kind}`}>
                 {device.name}
                 {!device.online && ' · offline'}
+                {lockedUntil && (
+                  <span className="action-lock" data-testid="lockout">
+                    Locked until {clock(lockedUntil, zone)} ({relative(lockedUntil, now)}): the last dose was too recent.
+                  </span>
+                )}
               </span>
             </button>
           );

@@ -3,16 +3,18 @@ import type { Command, Device } from '../api/types';
 import { ActionPanel } from './ActionPanel';
 import { CommandTimeline } from './CommandTimeline';
 
-const device = (id: string, capabilities: string[], online = true): Device => ({
+const device = (id: string, capabilities: string[], online = true, lockedUntil: string | null = null): Device => ({
   id, name: id, capabilities, link: 'gateway', gatewayId: 'home', online, lastSeenAt: null, version: null,
-  capacity: null, remaining: null, dosesLeft: null, runsOutAt: null,
+  capacity: null, remaining: null, dosesLeft: null, runsOutAt: null, lockedUntil,
 });
+const zone = 'Europe/Berlin';
+const now = new Date('2026-11-25T10:00:00Z');
 
 describe('ActionPanel', () => {
   it('offers Feed and Call to a caregiver and sends the right kind', () => {
     const acted: string[] = [];
     render(<ActionPanel devices={[device('treats', ['dispenser']), device('speaker', ['speaker'])]} role="caregiver"
-      medicationByDevice={{}} busy={null} onAct={(d, kind) => acted.push(`${kind}:${d.id}`)} />);
+      medicationByDevice={{}} busy={null} zone={zone} now={now} onAct={(d, kind) => acted.push(`${kind}:${d.id}`)} />);
 
     fireEvent.click(screen.getByRole('button', { name: /Feed/ }));
     fireEvent.click(screen.getByRole('button', { name: /Call/ }));
@@ -21,7 +23,7 @@ describe('ActionPanel', () => {
   });
 
   it('shows a viewer no buttons at all, and says why', () => {
-    render(<ActionPanel devices={[device('treats', ['dispenser'])]} role="viewer" medicationByDevice={{}} busy={null} onAct={() => undefined} />);
+    render(<ActionPanel devices={[device('treats', ['dispenser'])]} role="viewer" medicationByDevice={{}} busy={null} zone={zone} now={now} onAct={() => undefined} />);
     expect(screen.queryByRole('button')).toBeNull();
     expect(screen.getByTestId('viewer-note')).toHaveTextContent('caregivers and owners');
   });
@@ -29,7 +31,7 @@ describe('ActionPanel', () => {
   it('asks before an extra dose of medication, and sends nothing on Cancel', () => {
     const acted: string[] = [];
     render(<ActionPanel devices={[device('pills', ['dispenser'])]} role="owner" medicationByDevice={{ pills: 'clomipramine' }}
-      busy={null} onAct={(d) => acted.push(d.id)} />);
+      busy={null} zone={zone} now={now} onAct={(d) => acted.push(d.id)} />);
 
     fireEvent.click(screen.getByRole('button', { name: /Give medication/ }));
     const dialog = screen.getByRole('dialog');
@@ -43,10 +45,25 @@ describe('ActionPanel', () => {
   });
 
   it('disables the button of an offline device and says so', () => {
-    render(<ActionPanel devices={[device('treats', ['dispenser'], false)]} role="owner" medicationByDevice={{}} busy={null} onAct={() => undefined} />);
+    render(<ActionPanel devices={[device('treats', ['dispenser'], false)]} role="owner" medicationByDevice={{}} busy={null} zone={zone} now={now} onAct={() => undefined} />);
     const button = screen.getByRole('button', { name: /Feed/ });
     expect(button).toBeDisabled();
     expect(button).toHaveTextContent('offline');
+  });
+
+  it('disables Feed inside the lockout with the time it ends, and leaves Call alone', () => {
+    const devices = [device('treats', ['dispenser'], true, '2026-11-25T12:05:00Z'), device('speaker', ['speaker'])];
+    const { rerender } = render(<ActionPanel devices={devices} role="owner" medicationByDevice={{}} busy={null} zone={zone} now={now} onAct={() => undefined} />);
+
+    const feed = screen.getByRole('button', { name: /Feed/ });
+    expect(feed).toBeDisabled();
+    expect(feed).toHaveAccessibleDescription(/Locked until 13:05 \(in 2 h 05 min\)/);
+    expect(screen.getByRole('button', { name: /Call/ })).toBeEnabled();
+
+    // Once the lockout has passed the button comes back by itself, without a new report.
+    rerender(<ActionPanel devices={devices} role="owner" medicationByDevice={{}} busy={null} zone={zone} now={new Date('2026-11-25T12:05:01Z')} onAct={() => undefined} />);
+    expect(screen.getByRole('button', { name: /Feed/ })).toBeEnabled();
+    expect(screen.queryByTestId('lockout')).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ApiError, type WillowApi } from '../api/client';
 import type { Adherence, Command, Device, Dose, Household, Pet } from '../api/types';
 import { ActionPanel } from '../components/ActionPanel';
@@ -89,7 +89,7 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
           Pets
         </h2>
         <div className="pet-grid">
-          {pets.length === 0 && <p className="muted">No pets yet.</p>}
+          {pets.length === 0 && <p className="muted">No pets yet.{household.role === 'owner' && ' Add the first below.'}</p>}
           {pets.map((pet) => {
             const mine = doses.filter((d) => d.petId === pet.id);
             const next = mine.filter((d) => d.state === 'scheduled' && new Date(d.windowCloses) > now).sort(byTime)[0];
@@ -97,13 +97,14 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
             return <PetCard key={pet.id} pet={pet} next={next} last={last} adherence={adherence[pet.id]} zone={household.timeZone} now={now} />;
           })}
         </div>
+        {household.role === 'owner' && <AddPet api={api} household={household} onAdded={() => void loadDoses()} />}
       </section>
 
       <section aria-labelledby="actions-title" className="card">
         <h2 id="actions-title" className="section-title">
           Now
         </h2>
-        <ActionPanel devices={devices} role={household.role ?? 'viewer'} medicationByDevice={medicationByDevice} busy={busy} onAct={act} />
+        <ActionPanel devices={devices} role={household.role ?? 'viewer'} medicationByDevice={medicationByDevice} busy={busy} zone={household.timeZone} now={now} onAct={act} />
       </section>
 
       <section aria-labelledby="devices-title" className="card">
@@ -125,4 +126,57 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
 
 function byTime(a: Dose, b: Dose) {
   return a.scheduledAt.localeCompare(b.scheduledAt);
+}
+
+function AddPet({ api, household, onAdded }: { api: WillowApi; household: Household; onAdded(): void }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState('');
+  const [species, setSpecies] = useState('dog');
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.createPet(household.id, name.trim(), species.trim() || null);
+      setName('');
+      setOpen(false);
+      onAdded();
+    } catch (e) {
+      setError(e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : 'The hub cannot be reached.');
+    }
+  }
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary add-pet" onClick={() => setOpen(true)}>
+        Add a pet
+      </button>
+    );
+  }
+  return (
+    <form className="card inline-form add-pet" onSubmit={add} aria-label="Add a pet">
+      <label>
+        Name
+        <input required maxLength={60} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+      </label>
+      <label>
+        Species
+        <input maxLength={40} value={species} onChange={(e) => setSpecies(e.target.value)} />
+      </label>
+      <div className="form-buttons">
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+        <button type="submit" className="primary">
+          Add pet
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
 }
