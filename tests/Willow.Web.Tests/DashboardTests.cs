@@ -68,4 +68,50 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Willow" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Installable_ManifestWithIcons_AndAServiceWorkerThatLeavesTheApiAlone()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        var scope = await page.EvaluateAsync<string>("async () => (await navigator.serviceWorker.ready).scope");
+        Assert.Equal(browser.Home.Hub.Url.TrimEnd('/') + "/", scope);
+
+        var manifest = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "async () => await (await fetch(document.querySelector('link[rel=manifest]').href)).json()");
+        Assert.Equal("standalone", manifest.GetProperty("display").GetString());
+        var sizes = manifest.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("sizes").GetString()).ToList();
+        Assert.Contains("192x192", sizes);
+        Assert.Contains("512x512", sizes);
+
+        // Once the worker controls the page, the API still answers from the hub (401 before sign-in), not from a cache.
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => navigator.serviceWorker.controller !== null"));
+        Assert.Equal(401, await page.EvaluateAsync<int>("async () => (await fetch('/api/v1/account')).status"));
+    }
+
+    [Fact]
+    public async Task KeyboardOnly_TheSkipLinkThenTabAndEnter_CallTheDog()
+    {
+        var page = await browser.NewPageAsync();
+        await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
+        var call = page.GetByRole(AriaRole.Button, new() { Name = "Call" });
+        await Assertions.Expect(call).ToBeEnabledAsync();
+        var plays = browser.Home.SpeakerAgent.Speaker.Plays.Count;
+
+        // The first Tab lands on the skip link, which jumps past the header and the page tabs.
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        for (var presses = 0; presses < 20 && !await call.EvaluateAsync<bool>("b => b === document.activeElement"); presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        await Assertions.Expect(call).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("li.command").Filter(new() { HasText = "Call on" }).First.GetByTestId("command-state"))
+            .ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
+        await Eventually.WaitAsync(() => browser.Home.SpeakerAgent.Speaker.Plays.Count == plays + 1, "the speaker to play once");
+    }
 }

@@ -37,6 +37,10 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
                 continue;
             }
 
+            // Every tab fits on the phone: none hides off the edge of the bar.
+            var lastTab = await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link).Last.BoundingBoxAsync();
+            Assert.True(lastTab!.X + lastTab.Width <= width, $"The last tab ends at {lastTab.X + lastTab.Width} px in a {width} px window.");
+
             // Each page, reached as a person would: by its tab.
             foreach (var (tab, ready) in new[]
             {
