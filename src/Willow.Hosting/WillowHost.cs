@@ -58,7 +58,11 @@ public static class WillowHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = BadRequestProblems.AddDetail);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
+
+        // Binding failures throw, so that BadRequestProblems can say what was wrong instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default));
         builder.Services.AddHealthChecks()
@@ -67,7 +71,7 @@ public static class WillowHost
         {
             k.AddServerHeader = false;
             // Willow's requests are small; a large body is a mistake or an attack.
-            k.Limits.MaxRequestBodySize = 1024 * 1024;
+            k.Limits.MaxRequestBodySize = BadRequestProblems.MaxBodyBytes;
         });
         return builder;
     }

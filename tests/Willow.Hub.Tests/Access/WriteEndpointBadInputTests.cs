@@ -53,15 +53,23 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
             using var response = await client.SendAsync(request);
             var status = (int)response.StatusCode;
             var type = response.Content.Headers.ContentType?.MediaType;
-            if (status is < 400 or >= 500 || type != "application/problem+json")
+            var text = await response.Content.ReadAsStringAsync();
+            if (status is < 400 or >= 500 || type != "application/problem+json" || !SaysWhatIsWrong(text))
             {
-                wrong.Add($"{label}: {status} {type} {Shorten(await response.Content.ReadAsStringAsync())}");
+                wrong.Add($"{label}: {status} {type} {Shorten(text)}");
             }
         }
 
         Assert.True(wrong.Count == 0, $"{endpoint.Method} {endpoint.Pattern}:\n" + string.Join('\n', wrong));
         Assert.True(cases.Count >= 12, $"only {cases.Count} bad bodies for {endpointName}");
         Assert.Equal(before, home.Snapshot());
+    }
+
+    /// <summary>A bare "Bad Request" tells a person nothing: the problem must carry a detail or field errors.</summary>
+    private static bool SaysWhatIsWrong(string problem)
+    {
+        var root = JsonDocument.Parse(problem).RootElement;
+        return root.TryGetProperty("errors", out _) || (root.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 10 });
     }
 
     /// <summary>Bad bodies made from a valid one and the request type's own declarations.</summary>
