@@ -6,6 +6,7 @@ public static class CommandServiceExtensions
     {
         builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Live.LiveUpdates>();
+        builder.Services.AddSingleton<Live.LiveWatchers>();
         builder.Services.AddSingleton<CommandIssuer>();
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<CommandProgress>();

@@ -10,7 +10,7 @@ namespace Willow.Hub.Live;
 /// household; only a current member is let in, and then hears every change to its commands, devices and doses.
 /// </summary>
 [Authorize(Policy = AccessPolicies.Person)]
-public sealed class LiveHub(IMembershipStore memberships, TimeProvider time) : Hub<ILiveClient>
+public sealed class LiveHub(IMembershipStore memberships, LiveWatchers watchers, TimeProvider time) : Hub<ILiveClient>
 {
     public const string Path = "/hubs/live";
 
@@ -25,8 +25,19 @@ public sealed class LiveHub(IMembershipStore memberships, TimeProvider time) : H
             throw new HubException("Household not found.");
         }
 
+        watchers.Add(Context.ConnectionId, membership.UserId, householdId);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(householdId), Context.ConnectionAborted);
     }
 
-    public Task Unwatch(Guid householdId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(householdId), Context.ConnectionAborted);
+    public Task Unwatch(Guid householdId)
+    {
+        watchers.Remove(Context.ConnectionId, householdId);
+        return Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(householdId), Context.ConnectionAborted);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

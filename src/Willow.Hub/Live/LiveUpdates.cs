@@ -7,7 +7,7 @@ namespace Willow.Hub.Live;
 /// Tells the dashboards watching a household what changed. A dashboard that misses a message (a dropped
 /// connection) reads the state again when it reconnects, so a failed send is logged and not retried.
 /// </summary>
-public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, ILogger<LiveUpdates> logger)
+public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, LiveWatchers watchers, ILogger<LiveUpdates> logger)
 {
     public Task CommandChangedAsync(CommandRecord command) =>
         SendAsync(command.Envelope.HouseholdId, clients => clients.CommandChanged(CommandView.From(command)));
@@ -15,6 +15,16 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, ILogger<L
     public Task DevicesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DevicesChanged(householdId));
 
     public Task DosesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DosesChanged(householdId));
+
+    /// <summary>A person left or was removed: their open pages stop hearing the household at once.</summary>
+    public async Task StopWatchingAsync(Guid householdId, Guid userId)
+    {
+        foreach (var connectionId in watchers.Take(householdId, userId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, LiveHub.Group(householdId));
+            LiveLog.StoppedWatching(logger, userId, householdId, connectionId);
+        }
+    }
 
     private async Task SendAsync(Guid householdId, Func<ILiveClient, Task> send)
     {

@@ -49,6 +49,33 @@ public sealed class LiveHubTests : HubTestBase
     }
 
     [Fact]
+    public async Task RemovedMember_StopsHearingAtOnce_WithoutReconnecting()
+    {
+        var sitter = await Hub.AddPersonAsync(Willow.Hub.Households.HouseholdRole.Caregiver);
+        var (connection, heard) = await ConnectAsync(sitter.Token);
+        await using var owned = connection;
+        await connection.InvokeAsync(nameof(LiveHub.Watch), Hub.HouseholdId);
+        await Hub.IssueAsync(Dispenser);
+        using (var first = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await heard.Reader.ReadAsync(first.Token);
+        }
+
+        using var owner = Hub.OwnerClient();
+        using var removed = await owner.DeleteAsync($"api/v1/households/{Hub.HouseholdId}/members/{sitter.UserId}");
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, removed.StatusCode);
+        var later = await Hub.IssueAsync(Dispenser);
+
+        await Task.Delay(500);
+        while (heard.Reader.TryRead(out var view))
+        {
+            Assert.NotEqual(later.Id, view.Id);
+        }
+
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+    }
+
+    [Fact]
     public async Task WithoutCredentials_TheConnectionIsRefused()
     {
         await using var connection = Build(null, out var heard);
