@@ -98,8 +98,10 @@ public sealed class CareFlowTests(Browser browser) : IClassFixture<Browser>
         await sitter.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await sitter.GetByRole(AriaRole.Button, new() { Name = "Join" }).ClickAsync();
 
-        // In the household at once, allowed to feed, and listed as the owner chose.
-        await Assertions.Expect(sitter.GetByRole(AriaRole.Button, new() { Name = "Feed" })).ToBeVisibleAsync();
+        // In the household at once, allowed to act (Call: the dispenser's button depends on the other test's
+        // regimen), and listed as the owner chose.
+        await Assertions.Expect(sitter.GetByRole(AriaRole.Button, new() { Name = "Call" })).ToBeEnabledAsync();
+        Assert.Equal(0, await sitter.GetByTestId("viewer-note").CountAsync());
         Assert.Equal(browser.Home.Hub.Url.TrimEnd('/') + "/", sitter.Url);
         await owner.ReloadAsync();
         var row = owner.GetByRole(AriaRole.Region, new() { Name = "Members" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "sam@example.org" });
