@@ -59,6 +59,12 @@ public sealed class CareFlowTests(Browser browser) : IClassFixture<Browser>
         await Assertions.Expect(day.Locator(".dose-chip").First).ToContainTextAsync("Willow · clomipramine");
         await Assertions.Expect(day.Locator(".dose-chip").First).ToContainTextAsync("Scheduled");
 
+        // Choosing a dose brings its details into view, below the whole week.
+        await day.Locator(".dose-chip").First.ClickAsync();
+        var details = page.GetByRole(AriaRole.Heading, new() { Name = "Willow: 1 tablet clomipramine" });
+        await Assertions.Expect(details).ToBeInViewportAsync();
+        await Assertions.Expect(details).ToBeFocusedAsync();
+
         // An extra dose by hand: asked for, given, and then the lockout shows on the button with its end.
         await Tab(page, "Home").ClickAsync();
         var give = page.GetByRole(AriaRole.Button, new() { Name = "Give medication" });

@@ -25,4 +25,11 @@ public static class CommandKinds
 
     /// <summary>Only a dispense can give medication twice, so only it is subject to the lockout.</summary>
     public static bool IsLockedOut(string kind) => kind == Dispense;
+
+    /// <summary>
+    /// A dispense that succeeded, or may have released something (uncertain), takes its portions from what is
+    /// left in the dispenser.
+    /// </summary>
+    public static bool TakesPortions(string kind, CommandState state) =>
+        kind == Dispense && state is CommandState.Succeeded or CommandState.Uncertain;
 }

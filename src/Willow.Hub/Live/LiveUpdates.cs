@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Willow.Core.Commands;
 using Willow.Hub.Commands;
 
 namespace Willow.Hub.Live;
@@ -9,8 +10,16 @@ namespace Willow.Hub.Live;
 /// </summary>
 public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, LiveWatchers watchers, ILogger<LiveUpdates> logger)
 {
-    public Task CommandChangedAsync(CommandRecord command) =>
-        SendAsync(command.Envelope.HouseholdId, clients => clients.CommandChanged(CommandView.From(command)));
+    public async Task CommandChangedAsync(CommandRecord command)
+    {
+        await SendAsync(command.Envelope.HouseholdId, clients => clients.CommandChanged(CommandView.From(command)));
+
+        // The same change took portions from the dispenser: its count (and forecast) moved too.
+        if (CommandKinds.TakesPortions(command.Envelope.Kind, command.State))
+        {
+            await DevicesChangedAsync(command.Envelope.HouseholdId);
+        }
+    }
 
     public Task DevicesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DevicesChanged(householdId));
 

@@ -36,6 +36,26 @@ public sealed class LiveHubTests : HubTestBase
     }
 
     [Fact]
+    public async Task ADispenseThatSucceeds_AlsoSaysTheDevicesChanged_ForTheCountLeftInTheDispenser()
+    {
+        var connection = SignalRClients.Build(Hub.Url + LiveHub.Path, Hub.Identity.ApiToken);
+        await using var owned = connection;
+        var devicesChanged = Channel.CreateUnbounded<Guid>();
+        connection.On<Guid>(nameof(ILiveClient.DevicesChanged), household => devicesChanged.Writer.TryWrite(household));
+        await connection.StartAsync();
+        await connection.InvokeAsync(nameof(LiveHub.Watch), Hub.HouseholdId);
+
+        var issued = await Hub.IssueAsync(Dispenser);
+        await Gateway.ReportAsync(issued.Id, CommandState.Executing);
+        await Task.Delay(300);
+        Assert.False(devicesChanged.Reader.TryRead(out _));
+
+        await Gateway.ReportAsync(issued.Id, CommandState.Succeeded, EventSource.Agent, "Released 1 portion.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Assert.Equal(Hub.HouseholdId, await devicesChanged.Reader.ReadAsync(timeout.Token));
+    }
+
+    [Fact]
     public async Task Neighbour_CannotWatchOurHousehold_AndHearsNothing()
     {
         var (connection, heard) = await ConnectAsync(Hub.Identity.OtherApiToken);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type WillowApi } from '../api/client';
 import type { Adherence, Dose, Household, Pet } from '../api/types';
 import { clock, instantOf, localDate } from '../format';
@@ -160,6 +160,13 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const open = dose.state === 'scheduled' && new Date(dose.windowCloses) > new Date();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // On a phone the week is a long list: bring the chosen dose's details to the person, and their focus with it.
+  useEffect(() => {
+    heading.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    heading.current?.focus({ preventScroll: true });
+  }, [dose.id]);
 
   async function run(action: () => Promise<unknown>) {
     setBusy(true);
@@ -182,7 +189,7 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
   return (
     <section className="card dose-detail" aria-labelledby="dose-detail-title">
       <div className="page-head">
-        <h2 id="dose-detail-title">
+        <h2 id="dose-detail-title" ref={heading} tabIndex={-1}>
           {dose.petName}: {dose.amount} {dose.medication}
         </h2>
         <button type="button" className="link" onClick={onClose}>

@@ -273,13 +273,12 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
             ("$source", source.ToWire()));
 
     /// <summary>
-    /// A dispense that succeeded — or may have released something (uncertain) — takes its portions from the
-    /// dispenser's remaining count, in the same transaction as the state change, so it is counted exactly once.
+    /// Takes a dispense's portions from the dispenser's remaining count (<see cref="CommandKinds.TakesPortions"/>),
+    /// in the same transaction as the state change, so it is counted exactly once.
     /// </summary>
     private static void ConsumePortions(SqliteConnection connection, SqliteTransaction transaction, CommandRecord before, CommandState next)
     {
-        static bool Released(CommandState state) => state is CommandState.Succeeded or CommandState.Uncertain;
-        if (before.Envelope.Kind != CommandKinds.Dispense || !Released(next) || Released(before.State))
+        if (!CommandKinds.TakesPortions(before.Envelope.Kind, next) || CommandKinds.TakesPortions(before.Envelope.Kind, before.State))
         {
             return;
         }
