@@ -52,7 +52,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
         });
     }
 
-    public static string Describe(BadHttpRequestException bad)
+    private static string Describe(BadHttpRequestException bad)
     {
         if (bad.InnerException is not JsonException json)
         {

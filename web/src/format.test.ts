@@ -1,4 +1,4 @@
-import { dayAndClock, duration, instantOf, localDate, nextDay, relative } from './format';
+import { addDays, dayAndClock, duration, instantOf, localDate, relative } from './format';
 
 const now = new Date('2026-11-25T10:00:00Z');
 
@@ -34,7 +34,7 @@ describe('household wall clock', () => {
 
   it('reads dates and durations as a person writes them', () => {
     expect(localDate('2026-12-06T23:30:00Z', 'Europe/Berlin')).toBe('2026-12-07');
-    expect(nextDay('2026-12-31')).toBe('2027-01-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(duration('08:00:00')).toBe('8 h');
     expect(duration('00:45:00')).toBe('45 min');
     expect(duration('1.02:30:00')).toBe('1 d 2 h 30 min');

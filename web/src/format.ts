@@ -62,17 +62,36 @@ function offsetAt(at: Date, zone: string): number {
   return asUtc - Math.floor(at.getTime() / 60_000) * 60_000;
 }
 
-/** The day after "2026-12-07": the exclusive end of a membership that ends "on" that date. */
-export function nextDay(date: string): string {
+// Calendar dates ("2026-12-07") as the household's calendar shows them: plain date arithmetic, no zone.
+
+/** "2026-12-07" moved by whole days; the day after a date is also the exclusive end of a membership "until" it. */
+export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function mondayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return addDays(date, -((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7));
+}
+
+/** "Tue 1 Dec" (or "1 Dec" without the weekday). */
+export function dayName(date: string, weekday = true): string {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: 'UTC', ...(weekday ? { weekday: 'short' } : {}) };
+  return new Intl.DateTimeFormat('en-GB', options).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** A .NET duration ("d.hh:mm:ss") in minutes. */
+export function spanMinutes(span: string | null | undefined): number {
+  const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(span ?? '');
+  return match ? Number(match[1] ?? 0) * 1440 + Number(match[2]) * 60 + Number(match[3]) : 0;
 }
 
 /** "08:00:00" → "8 h", "00:45:00" → "45 min", "1.00:00:00" → "1 d". */
 export function duration(span: string): string {
-  const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})/.exec(span);
-  if (!match) return span;
-  const [days, hours, minutes] = [Number(match[1] ?? 0), Number(match[2]), Number(match[3])];
-  const parts = [days && `${days} d`, hours && `${hours} h`, minutes && `${minutes} min`].filter(Boolean);
+  if (!/^(\d+\.)?\d{1,2}:\d{2}:\d{2}/.test(span)) return span;
+  const minutes = spanMinutes(span);
+  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  const parts = [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean);
   return parts.length ? parts.join(' ') : '0';
 }

@@ -55,7 +55,7 @@ public sealed class RegimenEditor(
     /// The next <paramref name="count"/> doses the request would schedule from now, in the household's zone,
     /// checked exactly as <see cref="CreateAsync"/> checks it: the editor's preview is the API's own answer.
     /// </summary>
-    public async Task<(IReadOnlyList<DateTimeOffset> Doses, string TimeZone, Dictionary<string, string[]> Errors)> PreviewAsync(
+    public async Task<(RegimenPreview? Preview, Dictionary<string, string[]> Errors)> PreviewAsync(
         Guid householdId, RegimenRequest request, int count, CancellationToken cancellationToken)
     {
         var household = await households.GetAsync(householdId, cancellationToken) ?? throw new InvalidOperationException("Household vanished.");
@@ -68,11 +68,13 @@ public sealed class RegimenEditor(
         var terms = await CheckAsync(household, request, errors, cancellationToken);
         if (errors.Count > 0)
         {
-            return ([], household.TimeZone, errors);
+            return (null, errors);
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(household.TimeZone);
-        return ([.. ScheduleMath.Instants(terms!, zone, time.GetUtcNow(), DateTimeOffset.MaxValue).Take(count)], household.TimeZone, errors);
+        var doses = ScheduleMath.Instants(terms!, zone, time.GetUtcNow(), DateTimeOffset.MaxValue).Take(count)
+            .Select(at => new PreviewDose(at, RegimenTime.Format(LocalTimes.ToLocal(at, zone))));
+        return (new RegimenPreview(household.TimeZone, [.. doses]), errors);
     }
 
     public async Task<RegimenEdit> ChangeTermsAsync(Guid householdId, Guid regimenId, RegimenRequest request, string caller, CancellationToken cancellationToken)

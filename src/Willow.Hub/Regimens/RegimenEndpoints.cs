@@ -56,14 +56,8 @@ public static class RegimenEndpoints
     public static async Task<Results<Ok<RegimenPreview>, ValidationProblem>> PreviewRegimen(
         Guid householdId, RegimenRequest request, RegimenEditor editor, CancellationToken cancellationToken)
     {
-        var (doses, timeZone, errors) = await editor.PreviewAsync(householdId, request, RegimenPreview.Count, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        return TypedResults.Ok(new RegimenPreview(timeZone, [.. doses.Select(d => new PreviewDose(d, RegimenTime.Format(TimeZoneInfo.ConvertTime(d, zone).DateTime)))]));
+        var (preview, errors) = await editor.PreviewAsync(householdId, request, RegimenPreview.Count, cancellationToken);
+        return preview is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(preview);
     }
 
     public static async Task<Ok<IReadOnlyList<RegimenView>>> ListRegimens(

@@ -15,6 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell a person about a failed call: the hub's field errors, else its detail, else its title. */
+export function problemText(error: unknown, offline = 'The hub cannot be reached.'): string {
+  if (!(error instanceof ApiError)) return offline;
+  return Object.values(error.errors).flat().join(' ') || error.detail || error.title;
+}
+
 type Fetch = typeof fetch;
 
 /**

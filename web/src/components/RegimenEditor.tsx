@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, type WillowApi } from '../api/client';
 import type { Device, Household, Pet, Regimen, RegimenPreview, RegimenRequest } from '../api/types';
-import { localDate } from '../format';
+import { dayName, localDate, spanMinutes } from '../format';
 import { FieldError } from './Field';
 
 export interface RegimenForm {
@@ -98,11 +98,6 @@ export function span(totalMinutes: number): string {
   return `${days > 0 ? `${days}.` : ''}${hh}:${mm}:00`;
 }
 
-function minutesOf(value: string | null | undefined): number {
-  const match = /^(?:(\d+)\.)?(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(value ?? '');
-  return match ? Number(match[1] ?? 0) * 1440 + Number(match[2]) * 60 + Number(match[3]) : 0;
-}
-
 function splitTimes(text: string): string[] {
   return text.split(/[\s,;]+/).map((t) => t.trim()).filter(Boolean);
 }
@@ -119,10 +114,10 @@ function formOf(regimen: Regimen | null, pets: Pet[], dispensers: Device[], zone
   }
   return {
     petId: regimen.petId, medication: regimen.medication, amount: regimen.amount, portions: String(regimen.portions),
-    kind: regimen.schedule.kind, everyHours: String(minutesOf(regimen.schedule.every) / 60 || 8), times: (regimen.schedule.times ?? ['07:00']).join(', '),
+    kind: regimen.schedule.kind, everyHours: String(spanMinutes(regimen.schedule.every) / 60 || 8), times: (regimen.schedule.times ?? ['07:00']).join(', '),
     cron: regimen.schedule.cron ?? '', startsAt: regimen.startsAt.slice(0, 16), endsAt: regimen.endsAt?.slice(0, 16) ?? '',
-    windowBeforeMinutes: String(minutesOf(regimen.windowBefore)), windowAfterMinutes: String(minutesOf(regimen.windowAfter)),
-    minimumIntervalHours: String(minutesOf(regimen.minimumInterval) / 60), deviceId: regimen.deviceId, callFirst: regimen.callFirst,
+    windowBeforeMinutes: String(spanMinutes(regimen.windowBefore)), windowAfterMinutes: String(spanMinutes(regimen.windowAfter)),
+    minimumIntervalHours: String(spanMinutes(regimen.minimumInterval) / 60), deviceId: regimen.deviceId, callFirst: regimen.callFirst,
     callDeviceId: regimen.callDeviceId ?? '', photoAfter: regimen.photoAfter,
   };
 }
@@ -321,7 +316,7 @@ export function RegimenEditor({ api, household, pets, devices, regimen, onDone, 
             <ol className="preview-list">
               {preview.doses.map((d) => (
                 <li key={d.scheduledAt}>
-                  <time dateTime={d.scheduledAt}>{formatLocal(d.local)}</time>
+                  <time dateTime={d.scheduledAt}>{`${dayName(d.local.slice(0, 10))}, ${d.local.slice(11, 16)}`}</time>
                 </li>
               ))}
             </ol>
@@ -357,9 +352,3 @@ const knownFields = [
   'petId', 'medication', 'amount', 'portions', 'deviceId', 'schedule.every', 'schedule.times', 'schedule.cron', 'startsAt', 'endsAt',
   'windowBefore', 'windowAfter', 'minimumInterval', 'callDeviceId',
 ];
-
-function formatLocal(local: string): string {
-  const [date, time] = local.split('T');
-  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-  return `${day}, ${time}`;
-}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { Device, Household } from '../api/types';
 import { clock, dayAndClock, relative } from '../format';
 import { useLive } from '../live/useLive';
@@ -18,7 +18,7 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
       setDevices(await api.devices(household.id));
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; showing what was last known.');
+      setProblem(problemText(e, 'The hub cannot be reached; showing what was last known.'));
     }
   }, [api, household.id]);
   useEffect(() => void load(), [load]);
@@ -120,7 +120,7 @@ function RefillForm({ api, household, device, onRefilled }: { api: WillowApi; ho
       setOpen(false);
       await onRefilled();
     } catch (e) {
-      setError(e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || (e.detail ?? e.title) : 'The hub cannot be reached.');
+      setError(problemText(e));
     }
   }
 

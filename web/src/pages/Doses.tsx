@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { Adherence, Dose, Household, Pet } from '../api/types';
-import { clock, instantOf, localDate } from '../format';
+import { addDays, clock, dayName, instantOf, localDate, mondayOf } from '../format';
 import { useLive } from '../live/useLive';
 
 const stateLabels: Record<Dose['state'], string> = {
@@ -35,7 +35,7 @@ export function Doses({ api, household }: { api: WillowApi; household: Household
       setAdherence(await Promise.all(petList.map((p) => api.adherence(household.id, p.id, from, to))));
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; showing what was last known.');
+      setProblem(problemText(e, 'The hub cannot be reached; showing what was last known.'));
     }
   }, [api, household.id, weekStart, zone]);
 
@@ -117,9 +117,9 @@ export function Doses({ api, household }: { api: WillowApi; household: Household
         {days.map((day) => {
           const list = byDay(day);
           return (
-            <li key={day} className={`day card${day === today ? ' today' : ''}`} aria-label={dayLabel(day)}>
+            <li key={day} className={`day card${day === today ? ' today' : ''}`} aria-label={dayName(day)}>
               <h2 className="day-title">
-                {dayLabel(day)}
+                {dayName(day)}
                 {day === today && <span className="badge">Today</span>}
               </h2>
               {list.length === 0 ? (
@@ -175,7 +175,7 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
       await action();
       await onChanged();
     } catch (e) {
-      setError(e instanceof ApiError ? (e.detail ?? e.title) : 'The hub cannot be reached.');
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }
@@ -240,22 +240,6 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
   );
 }
 
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-function mondayOf(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
-}
-
-function dayLabel(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
-}
-
 function weekLabel(monday: string): string {
-  const f = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  return `${f.format(new Date(`${monday}T12:00:00Z`))} – ${f.format(new Date(`${addDays(monday, 6)}T12:00:00Z`))}`;
+  return `${dayName(monday, false)} – ${dayName(addDays(monday, 6), false)}`;
 }

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { Adherence, Command, Device, Dose, Household, Pet } from '../api/types';
 import { ActionPanel } from '../components/ActionPanel';
 import { CommandTimeline } from '../components/CommandTimeline';
 import { DeviceStrip } from '../components/DeviceStrip';
 import { PetCard } from '../components/PetCard';
-import { mergeCommand, watchHousehold } from '../live/liveFeed';
+import { mergeCommand } from '../live/liveFeed';
+import { useLive } from '../live/useLive';
 
 const week = 7 * 86_400_000;
 
@@ -16,7 +17,6 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
   const [doses, setDoses] = useState<Dose[]>([]);
   const [adherence, setAdherence] = useState<Record<string, Adherence>>({});
   const [commands, setCommands] = useState<Command[]>([]);
-  const [live, setLive] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
@@ -37,20 +37,17 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
       await Promise.all([loadDevices(), loadDoses(), loadCommands()]);
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; showing what was last known.');
+      setProblem(problemText(e, 'The hub cannot be reached; showing what was last known.'));
     }
   }, [loadDevices, loadDoses, loadCommands]);
 
-  useEffect(() => {
-    void loadAll();
-    return watchHousehold(id, {
-      commandChanged: (command) => setCommands((list) => mergeCommand(list, command, 8)),
-      devicesChanged: () => void loadDevices().catch(() => undefined),
-      dosesChanged: () => void loadDoses().catch(() => undefined),
-      resynced: () => void loadAll(),
-      connectionChanged: setLive,
-    });
-  }, [id, loadAll, loadDevices, loadDoses]);
+  useEffect(() => void loadAll(), [loadAll]);
+  const live = useLive(id, {
+    command: (command) => setCommands((list) => mergeCommand(list, command, 8)),
+    devices: () => void loadDevices().catch(() => undefined),
+    doses: () => void loadDoses().catch(() => undefined),
+    all: () => void loadAll(),
+  });
 
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 1000);
@@ -71,7 +68,7 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
       const command = await api.issue(id, device.id, kind, kind === 'dispense' ? { portions: 1 } : {});
       setCommands((list) => mergeCommand(list, command, 8));
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached; nothing was sent.');
+      setProblem(problemText(e, 'The hub cannot be reached; nothing was sent.'));
     } finally {
       setBusy(null);
     }
@@ -143,7 +140,7 @@ function AddPet({ api, household, onAdded }: { api: WillowApi; household: Househ
       setOpen(false);
       onAdded();
     } catch (e) {
-      setError(e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : 'The hub cannot be reached.');
+      setError(problemText(e));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { Household } from '../api/types';
 
 /** Opened from an invitation link (/join?code=…): one button, and the person is in the household. */
@@ -15,7 +15,7 @@ export function Join({ api, code: initial, onJoined }: { api: WillowApi; code: s
     try {
       onJoined(await api.acceptInvitation(code.trim()));
     } catch (e) {
-      setError(e instanceof ApiError ? (e.detail ?? e.title) : 'The hub cannot be reached. Try again in a moment.');
+      setError(problemText(e, 'The hub cannot be reached. Try again in a moment.'));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import { navigate } from '../router';
 
 /** A new account belongs nowhere yet: start a household, or join one with an invitation. */
@@ -16,7 +16,7 @@ export function NoHousehold({ api, onChosen }: { api: WillowApi; onChosen(househ
     try {
       onChosen((await api.createHousehold(name.trim(), zone.trim())).id);
     } catch (e) {
-      setError(e instanceof ApiError ? Object.values(e.errors).flat().join(' ') || e.message : 'The hub cannot be reached.');
+      setError(problemText(e));
     } finally {
       setBusy(false);
     }

@@ -1,18 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { AccessToken, Account, AuditEntry, Gateway, GatewayCode, Household, Invitation, Member, NewAccessToken, NewInvitation, Role } from '../api/types';
-import { dayAndClock, instantOf, localDate, nextDay } from '../format';
+import { addDays, dayAndClock, instantOf, localDate } from '../format';
 
 const roleHelp: Record<Role, string> = {
   owner: 'everything, including regimens, devices and people',
   caregiver: 'feeds, calls and confirms doses',
   viewer: 'sees everything, changes nothing',
 };
-
-function message(e: unknown) {
-  if (e instanceof ApiError) return Object.values(e.errors).flat().join(' ') || e.detail || e.title;
-  return 'The hub cannot be reached.';
-}
 
 /** Who belongs to the home and how they get in: members, invitations, gateways, access tokens, the audit log. */
 export function People({ api, household, account }: { api: WillowApi; household: Household; account: Account }) {
@@ -53,7 +48,7 @@ function useList<T>(load: () => Promise<T[]>) {
       setItems(await load());
       setError(null);
     } catch (e) {
-      setError(message(e));
+      setError(problemText(e));
     }
   }, [load]);
   useEffect(() => void reload(), [reload]);
@@ -69,7 +64,7 @@ function Members({ api, household, account }: { api: WillowApi; household: House
       await action();
       await reload();
     } catch (e) {
-      setError(message(e));
+      setError(problemText(e));
     }
   };
   return (
@@ -139,13 +134,13 @@ function Invitations({ api, household }: { api: WillowApi; household: Household 
     event.preventDefault();
     try {
       // "Until 7 December" means through that day on the household's clock.
-      const ends = until ? instantOf(`${nextDay(until)}T00:00`, household.timeZone).toISOString() : null;
+      const ends = until ? instantOf(`${addDays(until, 1)}T00:00`, household.timeZone).toISOString() : null;
       setCreated(await api.invite(household.id, role, ends, note.trim() || null));
       setNote('');
       setUntil('');
       await reload();
     } catch (e) {
-      setError(message(e));
+      setError(problemText(e));
     }
   }
 
@@ -195,7 +190,7 @@ function Invitations({ api, household }: { api: WillowApi; household: Household 
                 {i.membershipEndsAt && ` · membership ends ${dayAndClock(i.membershipEndsAt, household.timeZone)}`}
               </span>
               {i.status === 'open' && (
-                <button type="button" className="secondary small-button" onClick={() => void api.revokeInvitation(household.id, i.id).then(reload, (e) => setError(message(e)))}>
+                <button type="button" className="secondary small-button" onClick={() => void api.revokeInvitation(household.id, i.id).then(reload, (e) => setError(problemText(e)))}>
                   Revoke
                 </button>
               )}
@@ -218,7 +213,7 @@ function Gateways({ api, household }: { api: WillowApi; household: Household }) 
       if ('code' in result) setCode(result);
       await reload();
     } catch (e) {
-      setError(message(e));
+      setError(problemText(e));
     }
   };
 
@@ -296,7 +291,7 @@ function Tokens({ api }: { api: WillowApi }) {
       setName('');
       await reload();
     } catch (e) {
-      setError(message(e));
+      setError(problemText(e));
     }
   }
 
@@ -314,7 +309,7 @@ function Tokens({ api }: { api: WillowApi }) {
                 {t.lastUsedAt ? `last used ${new Date(t.lastUsedAt).toLocaleDateString('en-GB')}` : 'never used'}
               </span>
             </span>
-            <button type="button" className="secondary danger small-button" onClick={() => void api.revokeToken(t.id).then(reload, (e) => setError(message(e)))}>
+            <button type="button" className="secondary danger small-button" onClick={() => void api.revokeToken(t.id).then(reload, (e) => setError(problemText(e)))}>
               Revoke
             </button>
           </li>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, type WillowApi } from '../api/client';
+import { problemText, type WillowApi } from '../api/client';
 import type { Device, Household, Pet, Regimen } from '../api/types';
 import { RegimenEditor } from '../components/RegimenEditor';
 import { dayAndClock, duration, relative } from '../format';
@@ -22,7 +22,7 @@ export function Regimens({ api, household }: { api: WillowApi; household: Househ
       setDevices(d);
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The hub cannot be reached.');
+      setProblem(problemText(e));
     }
   }, [api, household.id]);
   useEffect(() => void load(), [load]);
@@ -32,7 +32,7 @@ export function Regimens({ api, household }: { api: WillowApi; household: Househ
       await action();
       await load();
     } catch (e) {
-      setProblem(e instanceof ApiError ? (e.detail ?? Object.values(e.errors).flat().join(' ')) || e.title : 'The hub cannot be reached.');
+      setProblem(problemText(e));
     }
   }
 
