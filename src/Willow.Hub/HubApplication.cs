@@ -13,6 +13,7 @@ using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
 using Willow.Hub.Live;
+using Willow.Hub.Nodes;
 using Willow.Hub.Regimens;
 using Willow.Hub.Storage;
 
@@ -37,13 +38,14 @@ public static class HubApplication
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<GatewayConnections>();
+        builder.AddHubNodes();
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
         builder.Services.AddSignalR().AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default);
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(1, HubJsonContext.Default);
-        });
+        }).AddHubNodesBackplane(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Willow.Core.Protocol;
 using Willow.Hub.Devices;
-using Willow.Hub.DirectMode;
+using Willow.Hub.Nodes;
 using Willow.Hub.Gateways;
 
 namespace Willow.Hub.Commands;
@@ -13,14 +13,15 @@ namespace Willow.Hub.Commands;
 /// </summary>
 public sealed class CommandDispatcher(
     IHubContext<GatewayHub, IGatewayClient> gateways,
-    DirectCommandSignal directDevices,
+    INodeSignals nodes,
     ILogger<CommandDispatcher> logger)
 {
     public async Task DispatchAsync(CommandEnvelope command, DeviceRecord device, CancellationToken cancellationToken)
     {
         if (device.Link == DeviceLink.Direct || device.GatewayId is null)
         {
-            directDevices.Notify(command.HouseholdId, command.DeviceId);
+            // Its long-poll may be waiting on any hub node.
+            await nodes.BroadcastAsync(new NodeSignal(NodeSignalKind.DirectCommandWaiting, command.HouseholdId, command.DeviceId));
             return;
         }
 

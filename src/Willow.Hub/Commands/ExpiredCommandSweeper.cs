@@ -8,7 +8,12 @@ namespace Willow.Hub.Commands;
 /// fire hours later; the gateway and agent refuse it too, by their own clocks.
 /// </summary>
 public sealed class ExpiredCommandSweeper(
-    ICommandStore commands, Live.LiveUpdates live, IOptions<CommandOptions> options, TimeProvider time, ILogger<ExpiredCommandSweeper> logger) : BackgroundService
+    ICommandStore commands,
+    Live.LiveUpdates live,
+    Nodes.IJobLease lease,
+    IOptions<CommandOptions> options,
+    TimeProvider time,
+    ILogger<ExpiredCommandSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +22,11 @@ public sealed class ExpiredCommandSweeper(
         {
             try
             {
-                await SweepOnceAsync(stoppingToken);
+                // Several hub nodes: one sweeps, the others stand by to take over.
+                if (await lease.TryHoldAsync("expired-commands", options.Value.SweepInterval * 3, stoppingToken))
+                {
+                    await SweepOnceAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -15,6 +15,7 @@ public sealed class MissedDoseDetector(
     DoseCalendar calendar,
     IDoseStore doses,
     IOptions<DoseOptions> options,
+    Nodes.IJobLease lease,
     TimeProvider time,
     ILogger<MissedDoseDetector> logger) : BackgroundService
 {
@@ -25,7 +26,11 @@ public sealed class MissedDoseDetector(
         {
             try
             {
-                await ScanAsync(stoppingToken);
+                // Several hub nodes: one scans, the others stand by to take over.
+                if (await lease.TryHoldAsync("missed-doses", options.Value.ScanInterval * 3, stoppingToken))
+                {
+                    await ScanAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Willow.Core.Security;
 using Willow.Hub.Access;
+using Willow.Hub.Nodes;
 using Willow.Hub.Audit;
 using Willow.Hub.Households;
 
@@ -84,7 +85,7 @@ public static class GatewayEndpoints
         HttpContext context,
         IGatewayStore gateways,
         Devices.IDeviceStore devices,
-        GatewayConnections connections,
+        INodeSignals nodes,
         AuditTrail audit,
         TimeProvider time,
         ILogger<GatewayHub> logger,
@@ -95,11 +96,11 @@ public static class GatewayEndpoints
             return NotFound(gatewayId);
         }
 
-        // The token is gone, so no new connection opens; this closes the one that is open now.
-        var closed = connections.Abort(householdId, gatewayId);
+        // The token is gone, so no new connection opens; this closes the one open now, on whichever node holds it.
+        await nodes.BroadcastAsync(new NodeSignal(NodeSignalKind.GatewayRetired, householdId, gatewayId));
         await devices.MarkGatewayDevicesOfflineAsync(householdId, gatewayId, cancellationToken);
         await audit.RecordAsync(context, householdId, AuditActions.GatewayRevoked, gatewayId);
-        GatewayLog.Revoked(logger, gatewayId, householdId, context.User.CallerName(), closed);
+        GatewayLog.Revoked(logger, gatewayId, householdId, context.User.CallerName());
         return TypedResults.Ok(GatewayView.From((await gateways.GetAsync(householdId, gatewayId, cancellationToken))!));
     }
 
@@ -107,7 +108,7 @@ public static class GatewayEndpoints
         EnrollGatewayRequest request,
         HttpContext context,
         IGatewayStore gateways,
-        GatewayConnections connections,
+        INodeSignals nodes,
         IAuditStore audit,
         TimeProvider time,
         ILogger<GatewayHub> logger,
@@ -126,7 +127,7 @@ public static class GatewayEndpoints
         }
 
         // A re-enrolment (a replaced Pi) retires the old token: close the old Pi's connection too.
-        connections.Abort(gateway.HouseholdId, gateway.GatewayId);
+        await nodes.BroadcastAsync(new NodeSignal(NodeSignalKind.GatewayRetired, gateway.HouseholdId, gateway.GatewayId));
 
         // The caller is the gateway itself, not a person: the entry names the gateway.
         await audit.AppendAsync(

@@ -33,8 +33,11 @@ internal static partial class GatewayLog
     [LoggerMessage(1109, LogLevel.Information, "Gateway {GatewayId} of household {HouseholdId} enrolled")]
     public static partial void Enrolled(ILogger logger, string gatewayId, Guid householdId);
 
-    [LoggerMessage(1110, LogLevel.Warning, "Gateway {GatewayId} of household {HouseholdId} revoked by {By}; {Connections} connection(s) closed")]
-    public static partial void Revoked(ILogger logger, string gatewayId, Guid householdId, string by, int connections);
+    [LoggerMessage(1110, LogLevel.Warning, "Gateway {GatewayId} of household {HouseholdId} revoked by {By}; its connections are being closed on every hub node")]
+    public static partial void Revoked(ILogger logger, string gatewayId, Guid householdId, string by);
+
+    [LoggerMessage(1112, LogLevel.Information, "Closed {Connections} connection(s) of retired gateway {GatewayId} of household {HouseholdId} on this hub node")]
+    public static partial void ConnectionsClosed(ILogger logger, string gatewayId, Guid householdId, int connections);
 
     [LoggerMessage(1111, LogLevel.Warning, "A gateway enrolment with an unknown, spent or expired code was refused")]
     public static partial void EnrollmentRefused(ILogger logger);

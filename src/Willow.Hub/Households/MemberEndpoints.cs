@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Willow.Hub.Access;
 using Willow.Hub.Audit;
-using Willow.Hub.Live;
+using Willow.Hub.Nodes;
 
 namespace Willow.Hub.Households;
 
@@ -73,11 +73,11 @@ public static class MemberEndpoints
     }
 
     public static Task<Results<NoContent, ProblemHttpResult>> LeaveHousehold(
-        Guid householdId, HttpContext context, IMembershipStore memberships, AuditTrail audit, LiveUpdates live, TimeProvider time, CancellationToken cancellationToken) =>
-        RemoveMember(householdId, context.User.RequiredUserId(), context, memberships, audit, live, time, cancellationToken);
+        Guid householdId, HttpContext context, IMembershipStore memberships, AuditTrail audit, INodeSignals nodes, TimeProvider time, CancellationToken cancellationToken) =>
+        RemoveMember(householdId, context.User.RequiredUserId(), context, memberships, audit, nodes, time, cancellationToken);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
-        Guid householdId, Guid userId, HttpContext context, IMembershipStore memberships, AuditTrail audit, LiveUpdates live, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, Guid userId, HttpContext context, IMembershipStore memberships, AuditTrail audit, INodeSignals nodes, TimeProvider time, CancellationToken cancellationToken)
     {
         var self = context.User.RequiredUserId() == userId;
         var member = (await memberships.ListMembersAsync(householdId, cancellationToken)).FirstOrDefault(m => m.Membership.UserId == userId);
@@ -92,7 +92,8 @@ public static class MemberEndpoints
         }
 
         await audit.RecordAsync(context, householdId, AuditActions.MemberRemoved, member.Email, self ? "left" : null);
-        await live.StopWatchingAsync(householdId, userId);
+        // Their open dashboards may be on any hub node.
+        await nodes.BroadcastAsync(new NodeSignal(NodeSignalKind.MemberRemoved, householdId, userId.ToString()));
         return TypedResults.NoContent();
     }
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Willow.Hub.Storage.Redis;
 using Willow.Sqlite;
 
 namespace Willow.Hub.Storage;
 
-/// <summary>Ready only while the store answers.</summary>
+/// <summary>Ready only while the SQLite store answers.</summary>
 public sealed class StorageHealthCheck(SqliteDatabase database) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,6 +18,23 @@ public sealed class StorageHealthCheck(SqliteDatabase database) : IHealthCheck
         catch (Exception ex)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy($"SQLite {database.Path} does not answer: {ex.Message}"));
+        }
+    }
+}
+
+/// <summary>Ready only while Redis answers a PING: a load balancer then sends people to another node.</summary>
+public sealed class RedisHealthCheck(RedisStorage redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.Database.PingAsync();
+            return HealthCheckResult.Healthy($"Redis answers in {latency.TotalMilliseconds:0.0} ms.");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy($"Redis does not answer: {ex.Message}");
         }
     }
 }

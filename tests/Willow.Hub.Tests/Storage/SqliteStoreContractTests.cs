@@ -54,3 +54,23 @@ public sealed class SqliteAccountStoreContractTests : AccountStoreContract
         _directory.Dispose();
     }
 }
+
+/// <summary>The pet, regimen and dose store contract on SQLite, in a real WAL-mode file.</summary>
+public sealed class SqliteCareStoreContractTests : CareStoreContract
+{
+    private readonly TempDirectory _directory = new("sqlite-care");
+
+    protected override CareStores CreateStores()
+    {
+        var database = new SqliteDatabase(_directory.File("hub.db"));
+        database.Migrate(HubSchema.Migrations);
+        return new CareStores(new SqlitePetStore(database), new SqliteRegimenStore(database), new SqliteDoseStore(database), new SqliteHouseholdStore(database), new SqliteAccountStore(database));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
