@@ -40,8 +40,9 @@ internal sealed partial class FreshHub : IAsyncDisposable
 
     public static async Task<FreshHub> StartAsync(string url, string dataDirectory, string timeZone, string? config = null)
     {
+        string[] store = config is null ? ["--data-dir", dataDirectory] : ["--data-dir", dataDirectory, "--config", config];
         var added = await WillowProcess.RunAsync(
-            ["users", "add", "--owner", "--data-dir", dataDirectory, "--email", OwnerEmail, "--name", "Owner", "--household", "Test home", "--time-zone", timeZone, "--password-stdin"],
+            ["users", "add", "--owner", .. store, "--email", OwnerEmail, "--name", "Owner", "--household", "Test home", "--time-zone", timeZone, "--password-stdin"],
             Password);
         if (added.ExitCode != 0)
         {

@@ -13,11 +13,13 @@ public static class RoleCommands
     public static Command Hub()
     {
         var common = new CommonOptions("http://0.0.0.0:5080");
+        var storage = new StorageFlags();
         var command = new Command("hub", "Run the hub: the REST API, the gateway WebSocket, storage.");
         common.AddTo(command);
+        storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = HubSettings(parse, common);
+            var settings = storage.Apply(parse, HubSettings(parse, common));
             return await RoleRunner.RunAsync("hub", () => HubApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
         });
         return command;
@@ -122,6 +124,42 @@ public static class RoleCommands
     private static RoleSettings Set(RoleSettings settings, string key, string? value) => value is null ? settings : settings.With(key, value);
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
+
+    /// <summary><c>--storage redis --redis HOST:PORT</c>: the hub's store, the same for <c>willow hub</c> and <c>willow users add</c>.</summary>
+    internal sealed class StorageFlags
+    {
+        public Option<string> Storage { get; } = new("--storage") { Description = "sqlite (one hub node, the default) or redis (several hub nodes on one Redis)." };
+
+        public Option<string> Redis { get; } = new("--redis") { Description = "The Redis connection string, e.g. localhost:6379 or host:6380,password=…,ssl=true (implies --storage redis)." };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Storage);
+            command.Options.Add(Redis);
+        }
+
+        public RoleSettings Apply(ParseResult parse, RoleSettings settings)
+        {
+            var storage = parse.GetValue(Storage)?.ToLowerInvariant();
+            var redis = parse.GetValue(Redis);
+            if (storage is not (null or "sqlite" or "redis"))
+            {
+                throw new CliException($"--storage must be sqlite or redis, not '{parse.GetValue(Storage)}'.", ExitCodes.Usage);
+            }
+
+            if (storage == "sqlite" && redis is not null)
+            {
+                throw new CliException("--redis goes with --storage redis.", ExitCodes.Usage);
+            }
+
+            if (storage == "redis" || redis is not null)
+            {
+                settings = settings.With("Storage:Provider", "redis");
+            }
+
+            return redis is not null ? settings.With("Storage:Redis", redis) : settings;
+        }
+    }
 
     internal sealed class CommonOptions(string defaultUrls)
     {

@@ -3,6 +3,7 @@ using Willow.Cli.Client;
 using Willow.Cli.Output;
 using Willow.Hosting;
 using Willow.Hub.Accounts;
+using Willow.Hub.Storage;
 
 namespace Willow.Cli.Roles;
 
@@ -22,10 +23,12 @@ public static class UserCommands
         var owner = new Option<bool>("--owner") { Description = "Also create a household with them as its owner." };
         var household = new Option<string>("--household") { Description = "With --owner: the household's name (default \"<name>'s home\")." };
         var zone = new Option<string>("--time-zone") { Description = "With --owner: the household's IANA time zone (default: this machine's)." };
+        var storage = new RoleCommands.StorageFlags();
         var add = new Command("add", "Create an account; with --owner also their household, and print a token to sign in with.")
         {
             dataDir, config, email, name, passwordStdin, owner, household, zone,
         };
+        storage.AddTo(add);
         add.SetAction(async (parse, ct) =>
         {
             if (!parse.GetValue(owner) && (parse.GetValue(household) is not null || parse.GetValue(zone) is not null))
@@ -39,17 +42,18 @@ public static class UserCommands
                 throw new CliException($"The configuration file {configFile} does not exist.", ExitCodes.Usage);
             }
 
-            var settings = RoleCommands.HubSettings(new RoleSettings(configFile), parse.GetValue(dataDir));
-            var databasePath = WillowHost.ReadConfiguration(settings)["Storage:SqlitePath"]!;
+            var settings = storage.Apply(parse, RoleCommands.HubSettings(new RoleSettings(configFile), parse.GetValue(dataDir)));
+            var storageOptions = StorageServiceExtensions.ReadOptions(WillowHost.ReadConfiguration(settings));
+            var where = storageOptions.UsesRedis ? $"Redis at {RedisAddress(storageOptions.Redis)}" : storageOptions.SqlitePath;
             var password = parse.GetValue(passwordStdin)
                 ? terminal.ReadLine("the password")
                 : terminal.Prompt($"Password for {parse.GetValue(email)} (at least {Passwords.MinLength} characters): ", "--password-stdin");
 
-            using var setup = new AccountSetup(databasePath, time);
+            using var setup = OpenStore(storageOptions, time);
             try
             {
                 var user = await setup.AddUserAsync(parse.GetValue(email)!, password, parse.GetValue(name)!, ct);
-                terminal.Line($"Created the account {user.Email} ({user.DisplayName}) in {databasePath}.");
+                terminal.Line($"Created the account {user.Email} ({user.DisplayName}) in {where}.");
                 if (!parse.GetValue(owner))
                 {
                     terminal.Line("They sign in with 'willow login --hub URL --email …' and join a household with an invitation code from its owner.");
@@ -79,4 +83,19 @@ public static class UserCommands
         command.Subcommands.Add(add);
         return command;
     }
+
+    private static AccountSetup OpenStore(StorageOptions options, TimeProvider time)
+    {
+        try
+        {
+            return AccountSetup.Open(options, time);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(ex.Message.Split(" (Parameter", 2)[0], ExitCodes.Unreachable);
+        }
+    }
+
+    /// <summary>The host part of a connection string: a password in it is not for the terminal.</summary>
+    private static string RedisAddress(string? connectionString) => (connectionString ?? "").Split(',')[0];
 }

@@ -1,5 +1,7 @@
 using Willow.Hub.Audit;
 using Willow.Hub.Households;
+using Willow.Hub.Storage;
+using Willow.Hub.Storage.Redis;
 using Willow.Hub.Storage.Sqlite;
 using Willow.Sqlite;
 
@@ -12,9 +14,9 @@ namespace Willow.Hub.Accounts;
 /// </summary>
 public sealed class AccountSetup : IDisposable
 {
-    private readonly SqliteDatabase database;
+    private readonly IDisposable storage;
     private readonly TimeProvider time;
-    private readonly SqliteAuditStore audit;
+    private readonly IAuditStore audit;
 
     /// <summary>How the audit log names what was done here: on the hub's machine, by its operator.</summary>
     public const string Via = "willow users add";
@@ -23,12 +25,42 @@ public sealed class AccountSetup : IDisposable
     {
         this.time = time;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        database = new SqliteDatabase(databasePath);
+        var database = new SqliteDatabase(databasePath);
         database.Migrate(HubSchema.Migrations);
+        storage = database;
         Accounts = new SqliteAccountStore(database);
         Households = new SqliteHouseholdStore(database);
         Memberships = new SqliteMembershipStore(database);
         audit = new SqliteAuditStore(database);
+    }
+
+    private AccountSetup(RedisStorage redis, TimeProvider time)
+    {
+        this.time = time;
+        storage = redis.Connection;
+        Accounts = new RedisAccountStore(redis);
+        Households = new RedisHouseholdStore(redis);
+        Memberships = new RedisMembershipStore(redis);
+        audit = new RedisAuditStore(redis);
+    }
+
+    /// <summary>On the store the hub is configured with (its SQLite file, or its Redis).</summary>
+    public static AccountSetup Open(StorageOptions options, TimeProvider time)
+    {
+        if (!options.UsesRedis)
+        {
+            return new AccountSetup(options.SqlitePath, time);
+        }
+
+        var connection = RedisConnections.Connect(
+            options.Redis ?? throw new ArgumentException("Storage:Redis (the connection string) is not set.", nameof(options)), "willow-users");
+        if (!connection.IsConnected)
+        {
+            connection.Dispose();
+            throw new ArgumentException($"Redis at {options.Redis.Split(',')[0]} does not answer; start it (or check --redis) and try again.", nameof(options));
+        }
+
+        return new AccountSetup(new RedisStorage(connection, options.RedisPrefix), time);
     }
 
     public IAccountStore Accounts { get; }
@@ -85,5 +117,5 @@ public sealed class AccountSetup : IDisposable
     public Task<NewAccessToken> IssueTokenAsync(User user, string name, int? expiresInDays, CancellationToken cancellationToken) =>
         AccountEndpoints.IssueTokenAsync(user.Id, name, expiresInDays, Accounts, time, cancellationToken);
 
-    public void Dispose() => database.Dispose();
+    public void Dispose() => storage.Dispose();
 }

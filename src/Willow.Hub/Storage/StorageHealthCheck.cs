@@ -34,7 +34,8 @@ public sealed class RedisHealthCheck(RedisStorage redis) : IHealthCheck
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Unhealthy($"Redis does not answer: {ex.Message}");
+            // The client's message goes on for a screen of connection state: its first clause is the news.
+            return HealthCheckResult.Unhealthy($"Redis does not answer: {ex.Message.Split(';')[0]}");
         }
     }
 }

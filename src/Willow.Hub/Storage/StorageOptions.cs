@@ -23,7 +23,7 @@ public sealed class StorageOptions : IValidatableObject
     public string? Redis { get; set; }
 
     /// <summary>Every key (and the SignalR backplane's channels) start with this: several deployments can share a Redis.</summary>
-    [RegularExpression("^[A-Za-z0-9_.-]{1,40}$", ErrorMessage = "Storage:RedisPrefix may hold letters, digits, '_', '.' and '-' (at most 40).")]
+    [RegularExpression("^[A-Za-z0-9_.-]{1,64}$", ErrorMessage = "Storage:RedisPrefix may hold letters, digits, '_', '.' and '-' (at most 64).")]
     public string RedisPrefix { get; set; } = "willow";
 
     public bool UsesRedis => string.Equals(Provider, RedisProvider, StringComparison.OrdinalIgnoreCase);

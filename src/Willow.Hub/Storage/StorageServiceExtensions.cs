@@ -27,6 +27,8 @@ public static class StorageServiceExtensions
         var options = ReadOptions(builder.Configuration);
         if (options.UsesRedis)
         {
+            // The client narrates every connect step at Information; its warnings (lost connection) stay.
+            builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Warning);
             AddRedisStores(builder.Services);
         }
         else
