@@ -51,3 +51,15 @@ willow_build_dashboard() {
     (cd "$web" && npm run build --silent >/dev/null) || { (cd "$web" && npm run build); return 1; }
   fi
 }
+
+# A loopback TCP port nobody listens on (bash only: a fresh machine may have no python).
+willow_free_port() {
+  local port
+  while true; do
+    port=$(( (RANDOM % 20000) + 20000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return 0
+    fi
+  done
+}

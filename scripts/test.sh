@@ -7,8 +7,23 @@ cd "$root"
 source scripts/prerequisites.sh
 willow_require_dotnet
 willow_require_node
-# Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium).
-willow_require_packages util-linux procps chromium
+# Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium); Redis for
+# the Redis store, the multi-node tests and redis-benchmark.
+willow_require_packages util-linux procps chromium redis-server redis-tools
+
+# One Redis on loopback for the whole run (tests share it under key prefixes of their own), stopped by its
+# PID when the run ends. Tests that crash and restart Redis start private ones.
+redis_dir=$(mktemp -d)
+redis_port=$(willow_free_port)
+redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save "" --appendonly no --daemonize no --logfile "$redis_dir/redis.log" &
+redis_pid=$!
+trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$redis_dir"' EXIT
+for _ in $(seq 1 100); do
+  redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+  sleep 0.1
+done
+export WILLOW_TEST_REDIS="127.0.0.1:$redis_port"
+echo "Redis for the tests: $WILLOW_TEST_REDIS (pid $redis_pid)"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"
@@ -78,6 +93,15 @@ for project in tests/*/*.Tests.csproj; do
     grep -q 'failed="[1-9]' "$results/$name.trx" 2>/dev/null || crashed=$((crashed + 1))
   fi
 done
+
+echo "== The hub's tests again, on Redis =="
+WILLOW_TEST_STORAGE=redis dotnet test tests/Willow.Hub.Tests/Willow.Hub.Tests.csproj -c Release --no-build -nologo \
+  --logger "trx;LogFileName=Willow.Hub.Tests.on-redis.trx" --logger "console;verbosity=minimal" --results-directory "$results"
+code=$?
+if [ $code -ne 0 ]; then
+  status=$code
+  grep -q 'failed="[1-9]' "$results/Willow.Hub.Tests.on-redis.trx" 2>/dev/null || crashed=$((crashed + 1))
+fi
 
 summary "$crashed"
 exit $status

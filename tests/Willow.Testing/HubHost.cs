@@ -34,6 +34,12 @@ public sealed class HubHost : IAsyncDisposable
 
     public Guid HouseholdId => Identity.HouseholdId;
 
+    /// <summary>With <see cref="OnRedis"/>: the prefix of every key this hub writes.</summary>
+    public string? RedisPrefix { get; private init; }
+
+    /// <summary>True when this run's hubs keep their state in Redis rather than SQLite.</summary>
+    public static bool OnRedis => string.Equals(Environment.GetEnvironmentVariable("WILLOW_TEST_STORAGE"), "redis", StringComparison.OrdinalIgnoreCase);
+
     public static HubIdentity NewIdentity(string dataDirectory) => new(
         Guid.NewGuid(), Guid.NewGuid(), Secrets.NewToken("wlw"), Secrets.NewToken("wlw"), Secrets.NewToken("wgw"), Secrets.NewToken("wdv"),
         Path.Combine(dataDirectory, "hub.db"));
@@ -44,6 +50,7 @@ public sealed class HubHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<WebApplicationBuilder>? configure = null)
     {
+        string? redisPrefix = null;
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["urls"] = url,
@@ -56,6 +63,15 @@ public sealed class HubHost : IAsyncDisposable
             ["RateLimits:CodesPerHour"] = "10000",
             ["RateLimits:CommandsPerMinute"] = "100000",
         };
+        // WILLOW_TEST_STORAGE=redis runs the same tests on Redis (the README's test command does both).
+        if (OnRedis)
+        {
+            values["Storage:Provider"] = "redis";
+            values["Storage:Redis"] = await RedisServer.SharedAsync();
+            values["Storage:RedisPrefix"] = RedisServer.NewPrefix("hub");
+            redisPrefix = values["Storage:RedisPrefix"];
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -64,7 +80,7 @@ public sealed class HubHost : IAsyncDisposable
         var app = HubApplication.Build(new RoleSettings(Settings: values), configure);
         await HubSeed.ApplyAsync(app.Services, identity);
         var (started, listening) = await RunningApp.StartAsync(app);
-        return new HubHost(started, listening, identity);
+        return new HubHost(started, listening, identity) { RedisPrefix = redisPrefix };
     }
 
     public static Task<HubHost> StartAsync(TempDirectory directory, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null) =>

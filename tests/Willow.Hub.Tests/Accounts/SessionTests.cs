@@ -160,6 +160,11 @@ public sealed class SessionTests : HubTestBase
 
     private async Task<bool> DatabaseContainsAsync(string secret)
     {
+        if (Hub.RedisPrefix is { } prefix)
+        {
+            return (await RedisDump.TextAsync(prefix)).Contains(secret, StringComparison.Ordinal);
+        }
+
         // SQLite's WAL holds recent writes until a checkpoint: look in both files.
         foreach (var file in new[] { Hub.Identity.DatabasePath, Hub.Identity.DatabasePath + "-wal" }.Where(File.Exists))
         {
