@@ -15,6 +15,8 @@ internal sealed class RoleProcess : IAsyncDisposable
         _log = log;
     }
 
+    public int Pid => _process.Id;
+
     public static string Executable { get; } = Repository.PathTo("src", "Willow.Cli", "bin", "Release", "net10.0", "willow.dll");
 
     public static RoleProcess Start(string logPath, params string[] arguments)

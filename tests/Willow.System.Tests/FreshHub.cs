@@ -14,7 +14,7 @@ namespace Willow.System.Tests;
 internal sealed partial class FreshHub : IAsyncDisposable
 {
     public const string OwnerEmail = "owner@home.test";
-    private const string Password = "a long enough password";
+    public const string Password = "a long enough password";
 
     private FreshHub(WillowProcess process, string url, string token, Guid householdId)
     {

@@ -66,6 +66,17 @@ public sealed class MultiNodeSystemTests
             "node A to list the dispenser the gateway reported to node B",
             TimeSpan.FromSeconds(60));
 
+        // A person signed in on node A is signed in on node B: sessions and the keys that protect cookies live in Redis.
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }))
+        {
+            using var login = await browser.PostAsync(
+                nodeA + "/api/v1/account/login",
+                new StringContent($"{{\"email\":\"{FreshHub.OwnerEmail}\",\"password\":\"{FreshHub.Password}\"}}", Encoding.UTF8, "application/json"));
+            Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
+            using var onB = await browser.GetAsync(nodeB + "/api/v1/households");
+            Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        }
+
         // The owner's dashboard, open on node A.
         var heard = Channel.CreateUnbounded<CommandView>();
         await using var dashboard = new HubConnectionBuilder()
