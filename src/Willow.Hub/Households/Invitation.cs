@@ -19,6 +19,13 @@ public sealed record Invitation(
 {
     public string StatusAt(DateTimeOffset now) =>
         RevokedAt is not null ? "revoked" : AcceptedAt is not null ? "accepted" : ExpiresAt <= now ? "expired" : "open";
+
+    /// <summary>Why the code can no longer be used (every store decides by this), or null while it is open.</summary>
+    public InvitationAcceptance? RefusalAt(DateTimeOffset now) =>
+        RevokedAt is not null ? InvitationAcceptance.Revoked
+        : AcceptedAt is not null ? InvitationAcceptance.AlreadyUsed
+        : ExpiresAt <= now ? InvitationAcceptance.Expired
+        : null;
 }
 
 /// <summary>What accepting an invitation came to.</summary>

@@ -160,19 +160,9 @@ public sealed class RedisMembershipStore(RedisStorage redis) : IMembershipStore
                     return (InvitationAcceptance.Unknown, null);
                 }
 
-                if (invitation.RevokedAt is not null)
+                if (invitation.RefusalAt(now) is { } refusal)
                 {
-                    return (InvitationAcceptance.Revoked, null);
-                }
-
-                if (invitation.AcceptedAt is not null)
-                {
-                    return (InvitationAcceptance.AlreadyUsed, null);
-                }
-
-                if (invitation.ExpiresAt <= now)
-                {
-                    return (InvitationAcceptance.Expired, null);
+                    return (refusal, null);
                 }
 
                 var versionKey = VersionKey(redis, invitation.HouseholdId);

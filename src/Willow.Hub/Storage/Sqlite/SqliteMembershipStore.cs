@@ -94,19 +94,9 @@ public sealed class SqliteMembershipStore(SqliteDatabase database) : IMembership
                     return (InvitationAcceptance.Unknown, null);
                 }
 
-                if (invitation.RevokedAt is not null)
+                if (invitation.RefusalAt(now) is { } refusal)
                 {
-                    return (InvitationAcceptance.Revoked, null);
-                }
-
-                if (invitation.AcceptedAt is not null)
-                {
-                    return (InvitationAcceptance.AlreadyUsed, null);
-                }
-
-                if (invitation.ExpiresAt <= now)
-                {
-                    return (InvitationAcceptance.Expired, null);
+                    return (refusal, null);
                 }
 
                 var existing = connection.Query(
