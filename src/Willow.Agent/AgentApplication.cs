@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Actuations;
-using Willow.Agent.Capabilities;
 using Willow.Agent.Capabilities.Dispenser;
 using Willow.Agent.Capabilities.Speaker;
 using Willow.Agent.Direct;
@@ -27,7 +26,7 @@ public static class AgentApplication
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
             .ValidateDataAnnotations()
             .Validate(o => o.Capabilities.All(c => c is Capability.Dispenser or Capability.Speaker),
-                "Agent:Capabilities may list 'dispenser' and 'speaker' (camera and sensors arrive with the hardware drivers).")
+                "Agent:Capabilities may list 'dispenser' and 'speaker'.")
             .Validate(o => o.HomeKey is null || HomeKey.TryParse(o.HomeKey, out _), "Agent:HomeKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
 
@@ -98,28 +97,5 @@ public static class AgentApplication
 
         app.MapWillowHealth();
         return app;
-    }
-
-    private static void AddDispenser(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DispenserOptions>>().Value;
-            return new SimulatedServo(sp.GetRequiredService<TimeProvider>(), options.SimulatedMovementLog);
-        });
-        builder.Services.AddSingleton<IServo>(sp => sp.GetRequiredService<SimulatedServo>());
-        builder.Services.AddSingleton<ICapability, DispenserCapability>();
-    }
-
-    private static void AddSpeaker(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<SpeakerOptions>>().Value;
-            return new SimulatedSoundPlayer(sp.GetRequiredService<TimeProvider>(), options.SimulatedSoundLength, options.SimulatedPlayLog);
-        });
-        builder.Services.AddSingleton<ISoundPlayer>(sp => sp.GetRequiredService<SimulatedSoundPlayer>());
-        builder.Services.AddSingleton<ICapability, SpeakerCapability>();
     }
 }

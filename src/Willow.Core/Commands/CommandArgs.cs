@@ -19,7 +19,8 @@ public static partial class CommandArgs
 
     public static CallArgs ReadCall(JsonElement args) => new(
         Sound: GetString(args, "sound") ?? CallArgs.DefaultSound,
-        Repeat: GetInt(args, "repeat") ?? 1);
+        Repeat: GetInt(args, "repeat") ?? 1,
+        Text: GetString(args, "text"));
 
     /// <summary>Returns the problems with <paramref name="args"/> for <paramref name="kind"/>, keyed by field.</summary>
     public static Dictionary<string, string[]> Validate(string kind, JsonElement args)
@@ -39,7 +40,7 @@ public static partial class CommandArgs
         var allowed = kind switch
         {
             CommandKinds.Dispense => new[] { "portions", "slot" },
-            CommandKinds.Call => ["sound", "repeat"],
+            CommandKinds.Call => ["sound", "text", "repeat"],
             _ => [],
         };
 
@@ -65,6 +66,19 @@ public static partial class CommandArgs
                     (sound.ValueKind != JsonValueKind.String || !SoundName().IsMatch(sound.GetString()!)))
                 {
                     errors["args.sound"] = ["sound must be a name of 1 to 64 lower-case letters, digits, '-' or '_'."];
+                }
+
+                if (args.TryGetProperty("text", out var text))
+                {
+                    if (text.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(text.GetString()) ||
+                        text.GetString()!.Length > CallArgs.MaxTextLength || text.GetString()!.Any(char.IsControl))
+                    {
+                        errors["args.text"] = [$"text must be 1 to {CallArgs.MaxTextLength} characters to speak, on one line."];
+                    }
+                    else if (args.TryGetProperty("sound", out _))
+                    {
+                        errors["args.text"] = ["Give either a sound to play or a text to speak, not both."];
+                    }
                 }
 
                 break;
@@ -97,6 +111,9 @@ public static partial class CommandArgs
         value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    /// <summary>Whether <paramref name="name"/> can name a sound in a speaker's library (also its file name).</summary>
+    public static bool IsSoundName(string? name) => name is not null && SoundName().IsMatch(name);
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex SoundName();

@@ -9,10 +9,16 @@ public static class CommandKinds
     /// <summary>Drive the dispenser back to its home position.</summary>
     public const string Home = "home";
 
-    /// <summary>Play a sound that calls the pet.</summary>
+    /// <summary>Play a sound that calls the pet, or speak to it.</summary>
     public const string Call = "call";
 
-    public static IReadOnlyList<string> All { get; } = [Dispense, Home, Call];
+    /// <summary>Take a photo with a camera (after a dose, or when a person asks).</summary>
+    public const string Snapshot = "snapshot";
+
+    /// <summary>Zero the bowl's load cell with the empty bowl on it.</summary>
+    public const string Tare = "tare";
+
+    public static IReadOnlyList<string> All { get; } = [Dispense, Home, Call, Snapshot, Tare];
 
     public static bool IsKnown(string kind) => CapabilityFor(kind) is not null;
 
@@ -20,6 +26,8 @@ public static class CommandKinds
     {
         Dispense or Home => Capability.Dispenser,
         Call => Capability.Speaker,
+        Snapshot => Capability.Camera,
+        Tare => Capability.Sensors,
         _ => null,
     };
 
