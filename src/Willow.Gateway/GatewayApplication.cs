@@ -10,6 +10,7 @@ using Willow.Gateway.Enrollment;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
+using Willow.Gateway.Readings;
 using Willow.Gateway.Relay;
 using Willow.Hosting;
 
@@ -61,6 +62,11 @@ public static class GatewayApplication
         services.AddSingleton<HubSession>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<PresenceMonitor>();
+        services.AddOptions<ReadingCollectorOptions>().BindConfiguration(ReadingCollectorOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.LongPollWait >= TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(30), "Readings:LongPollWait must be between 0 and 30 seconds.")
+            .ValidateOnStart();
+        services.AddHostedService<ReadingCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());
         services.AddHostedService<HubLink.HubLink>();

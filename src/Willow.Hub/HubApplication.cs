@@ -14,6 +14,7 @@ using Willow.Hub.Households;
 using Willow.Hub.Pets;
 using Willow.Hub.Live;
 using Willow.Hub.Nodes;
+using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 using Willow.Hub.Storage;
 
@@ -34,6 +35,7 @@ public static class HubApplication
         builder.AddAccess();
         builder.AddCommands();
         builder.AddRegimens();
+        builder.AddReadings();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
@@ -88,6 +90,7 @@ public static class HubApplication
         household.MapPets();
         household.MapRegimens();
         household.MapDoses();
+        household.MapReadings();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -9,6 +9,7 @@ using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
+using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub;
@@ -16,6 +17,9 @@ namespace Willow.Hub;
 /// <summary>Source-generated JSON for the hub's own wire types.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IssueCommandRequest))]
+[JsonSerializable(typeof(ReadingView))]
+[JsonSerializable(typeof(IReadOnlyList<ReadingView>))]
+[JsonSerializable(typeof(ReadingsAdded))]
 [JsonSerializable(typeof(CommandView))]
 [JsonSerializable(typeof(IReadOnlyList<CommandView>))]
 [JsonSerializable(typeof(DeviceView))]

@@ -76,6 +76,9 @@ internal sealed class TestGateway : IAsyncDisposable
     public Task<int> ReportDosesAsync(params DoseReport[] reports) =>
         _connection.InvokeAsync<int>(GatewayHubMethods.ReportDoses, (IReadOnlyList<DoseReport>)reports);
 
+    public Task<int> ReportReadingsAsync(params DeviceReadings[] batches) =>
+        _connection.InvokeAsync<int>(GatewayHubMethods.ReportReadings, (IReadOnlyList<DeviceReadings>)batches);
+
     public Task<RegimenSet> SyncRegimensAsync() => _connection.InvokeAsync<RegimenSet>(GatewayHubMethods.SyncRegimens);
 
     public async Task<RegimenSet> NextRegimensAsync()

@@ -24,6 +24,9 @@ public static class GatewayHubMethods
     /// <summary>Takes a <see cref="ClockReport"/>.</summary>
     public const string ReportClock = "ReportClock";
 
+    /// <summary>Takes a batch of <see cref="DeviceReadings"/>; returns how many batches are settled.</summary>
+    public const string ReportReadings = "ReportReadings";
+
     /// <summary>Returns the hub's clock, so a gateway can check its own.</summary>
     public const string GetHubTime = "GetHubTime";
 

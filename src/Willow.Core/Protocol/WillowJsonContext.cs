@@ -22,6 +22,7 @@ namespace Willow.Core.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<DoseReport>))]
 [JsonSerializable(typeof(ClockReport))]
 [JsonSerializable(typeof(ReadingPage))]
+[JsonSerializable(typeof(DeviceReadings))]
 [JsonSerializable(typeof(IReadOnlyList<DeviceReadings>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(DateTimeOffset))]

@@ -13,6 +13,9 @@ public sealed class OutboxSender : BackgroundService
 {
     private const int BatchSize = 100;
 
+    /// <summary>A batch is one long-poll's page (up to 500 readings): a few per message keep it well under SignalR's size limit.</summary>
+    private const int ReadingBatchesPerMessage = 10;
+
     /// <summary>
     /// A short wait after the first new report lets "delivered" and "executing" (and often the outcome) travel
     /// in one message and one write at the hub, and keeps that write off the disk while the agent commits
@@ -64,6 +67,8 @@ public sealed class OutboxSender : BackgroundService
                         GatewayHubMethods.ReportCommandsIssued, cancellationToken, (IReadOnlyList<CommandEnvelope>)[.. run.Select(e => e.Issued!)]),
                     OutboxKinds.Dose => await _session.InvokeAsync<int>(
                         GatewayHubMethods.ReportDoses, cancellationToken, (IReadOnlyList<DoseReport>)[.. run.Select(e => e.Dose!)]),
+                    OutboxKinds.Readings => await _session.InvokeAsync<int>(
+                        GatewayHubMethods.ReportReadings, cancellationToken, (IReadOnlyList<DeviceReadings>)[.. run.Take(ReadingBatchesPerMessage).Select(e => e.Readings!)]),
                     _ => await ReportClockAsync(run[^1].Clock!, run.Count, cancellationToken),
                 };
                 if (settled > 0)

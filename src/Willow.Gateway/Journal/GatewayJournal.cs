@@ -64,6 +64,13 @@ public sealed partial class GatewayJournal : IDisposable
         CREATE INDEX ix_doses_command ON doses (command_id);
         CREATE INDEX ix_commands_dose ON commands (dose_id);
         """,
+        """
+        CREATE TABLE reading_cursors (
+            device_id  TEXT PRIMARY KEY,
+            next       INTEGER NOT NULL
+        );
+        CREATE INDEX ix_outbox_kind ON outbox (kind, seq);
+        """,
     ];
 
     private const string Columns = "envelope, state, detail, received_at, started_at, finished_at";
@@ -290,6 +297,7 @@ public sealed partial class GatewayJournal : IDisposable
             OutboxKinds.CommandIssued => new OutboxEntry(sequence, kind, Issued: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.CommandEnvelope)),
             OutboxKinds.Dose => new OutboxEntry(sequence, kind, Dose: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.DoseReport)),
             OutboxKinds.Clock => new OutboxEntry(sequence, kind, Clock: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.ClockReport)),
+            OutboxKinds.Readings => new OutboxEntry(sequence, kind, Readings: JsonSerializer.Deserialize(payload!, WillowJsonContext.Default.DeviceReadings)),
             _ => throw new InvalidOperationException($"Unknown outbox entry kind '{kind}'."),
         };
     }

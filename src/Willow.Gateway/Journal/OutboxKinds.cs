@@ -7,4 +7,5 @@ public static class OutboxKinds
     public const string CommandIssued = "command-issued";
     public const string Dose = "dose";
     public const string Clock = "clock";
+    public const string Readings = "readings";
 }

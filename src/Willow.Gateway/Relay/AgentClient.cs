@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Willow.Core.Protocol;
 using Willow.Gateway.Discovery;
@@ -51,6 +52,23 @@ public sealed class AgentClient(HttpClient http)
         }
 
         return await response.Content.ReadFromJsonAsync(WillowJsonContext.Default.AgentInfo, cancellationToken);
+    }
+
+    /// <summary>
+    /// Readings after <paramref name="after"/>; with <paramref name="wait"/>, the agent holds the request until a
+    /// new reading arrives or the wait is over (long-poll).
+    /// </summary>
+    public async Task<ReadingPage> GetReadingsAsync(AgentEndpoint agent, long after, TimeSpan wait, int limit, CancellationToken cancellationToken)
+    {
+        var query = string.Create(CultureInfo.InvariantCulture, $"{AgentRoutes.Readings}?after={after}&limit={limit}&wait={(int)wait.TotalSeconds}");
+        using var response = await http.GetAsync(new Uri(agent.BaseAddress, query), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(await ReadProblemAsync(response, cancellationToken), null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync(WillowJsonContext.Default.ReadingPage, cancellationToken)
+            ?? throw new HttpRequestException("The agent answered with an empty page of readings.");
     }
 
     private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)

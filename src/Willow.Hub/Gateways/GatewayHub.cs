@@ -8,6 +8,7 @@ using Willow.Core.Doses;
 using Willow.Hub.Devices;
 using Willow.Hub.Doses;
 using Willow.Hub.Live;
+using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Gateways;
@@ -26,6 +27,7 @@ public sealed class GatewayHub(
     RegimenPublisher regimens,
     GatewayConnections connections,
     LiveUpdates live,
+    ReadingIntake readings,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
@@ -141,6 +143,10 @@ public sealed class GatewayHub(
 
         return reports.Count;
     }
+
+    /// <summary>Sensor readings the gateway collected from its agents. Returns how many batches are settled.</summary>
+    public Task<int> ReportReadings(IReadOnlyList<DeviceReadings> batches) =>
+        readings.TakeAsync(HouseholdId, GatewayId, batches, Context.ConnectionAborted);
 
     public async Task ReportClock(ClockReport report)
     {

@@ -1,4 +1,5 @@
 using Willow.Hub.Commands;
+using Willow.Hub.Readings;
 
 namespace Willow.Hub.Live;
 
@@ -13,4 +14,7 @@ public interface ILiveClient
 
     /// <summary>A dose was given, missed, skipped or confirmed, or the regimens changed: read the doses again.</summary>
     Task DosesChanged(Guid householdId);
+
+    /// <summary>New sensor readings arrived from the home (the values themselves: charts append them).</summary>
+    Task ReadingsAdded(ReadingsAdded readings);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Willow.Core.Commands;
 using Willow.Hub.Commands;
+using Willow.Hub.Readings;
 
 namespace Willow.Hub.Live;
 
@@ -24,6 +25,9 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, LiveWatch
     public Task DevicesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DevicesChanged(householdId));
 
     public Task DosesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DosesChanged(householdId));
+
+    public Task ReadingsAddedAsync(Guid householdId, IReadOnlyList<ReadingView> readings) =>
+        SendAsync(householdId, clients => clients.ReadingsAdded(new ReadingsAdded(householdId, readings)));
 
     /// <summary>A person left or was removed: their open pages stop hearing the household at once.</summary>
     public async Task StopWatchingAsync(Guid householdId, Guid userId)

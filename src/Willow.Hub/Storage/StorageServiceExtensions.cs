@@ -11,6 +11,7 @@ using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Nodes;
 using Willow.Hub.Pets;
+using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 using Willow.Hub.Storage.Redis;
 using Willow.Hub.Storage.Sqlite;
@@ -65,6 +66,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IAccountStore, SqliteAccountStore>();
         services.AddSingleton<IMembershipStore, SqliteMembershipStore>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<IReadingStore, SqliteReadingStore>();
         services.AddSingleton<IJobLease, SingleNodeJobLease>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }
@@ -87,6 +89,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IAccountStore, RedisAccountStore>();
         services.AddSingleton<IMembershipStore, RedisMembershipStore>();
         services.AddSingleton<IAuditStore, RedisAuditStore>();
+        services.AddSingleton<IReadingStore, RedisReadingStore>();
         services.AddSingleton<IJobLease, RedisJobLease>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }

@@ -4,6 +4,7 @@ using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
+using Willow.Hub.Readings;
 using Willow.Hub.Storage.Redis;
 using Willow.Testing;
 
@@ -53,4 +54,10 @@ public sealed class RedisCareStoreContractTests : CareStoreContract
         var redis = RedisContract.Storage("care");
         return new CareStores(new RedisPetStore(redis), new RedisRegimenStore(redis), new RedisDoseStore(redis), new RedisHouseholdStore(redis), new RedisAccountStore(redis));
     }
+}
+
+/// <summary>The reading store contract on Redis.</summary>
+public sealed class RedisReadingStoreContractTests : ReadingStoreContract
+{
+    protected override IReadingStore CreateStore() => new RedisReadingStore(RedisContract.Storage("readings"));
 }

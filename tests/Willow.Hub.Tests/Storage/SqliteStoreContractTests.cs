@@ -3,6 +3,7 @@ using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
+using Willow.Hub.Readings;
 using Willow.Hub.Storage.Sqlite;
 using Willow.Sqlite;
 using Willow.Testing;
@@ -70,6 +71,25 @@ public sealed class SqliteCareStoreContractTests : CareStoreContract
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>The reading store contract on SQLite, in a real WAL-mode file.</summary>
+public sealed class SqliteReadingStoreContractTests : ReadingStoreContract, IDisposable
+{
+    private readonly TempDirectory _directory = new("sqlite-readings");
+
+    protected override IReadingStore CreateStore()
+    {
+        var database = new SqliteDatabase(_directory.File("hub.db"));
+        database.Migrate(HubSchema.Migrations);
+        return new SqliteReadingStore(database);
+    }
+
+    public void Dispose()
+    {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Dispose();
     }

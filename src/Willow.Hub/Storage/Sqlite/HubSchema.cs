@@ -243,5 +243,18 @@ internal static class HubSchema
             """
         ALTER TABLE devices ADD COLUMN locked_until INTEGER NULL;
         """,
+        """
+        CREATE TABLE readings (
+            household_id  TEXT NOT NULL,
+            id            TEXT NOT NULL,
+            device_id     TEXT NOT NULL,
+            metric        TEXT NOT NULL,
+            value         REAL NOT NULL,
+            at            INTEGER NOT NULL,
+            PRIMARY KEY (household_id, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_readings_series ON readings (household_id, device_id, metric, at);
+        CREATE INDEX ix_readings_household_at ON readings (household_id, at);
+        """,
 ];
 }

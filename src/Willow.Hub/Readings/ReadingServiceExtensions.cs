@@ -1,0 +1,14 @@
+namespace Willow.Hub.Readings;
+
+public static class ReadingServiceExtensions
+{
+    public static IHostApplicationBuilder AddReadings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Readings:Retention must be at least an hour.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ReadingIntake>();
+        return builder;
+    }
+}
