@@ -10,6 +10,7 @@ using Willow.Gateway.Enrollment;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
+using Willow.Gateway.Photos;
 using Willow.Gateway.Readings;
 using Willow.Gateway.Relay;
 using Willow.Hosting;
@@ -67,6 +68,11 @@ public static class GatewayApplication
             .Validate(o => o.LongPollWait >= TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(30), "Readings:LongPollWait must be between 0 and 30 seconds.")
             .ValidateOnStart();
         services.AddHostedService<ReadingCollector>();
+        services.AddOptions<PhotoForwarderOptions>().BindConfiguration(PhotoForwarderOptions.Section);
+        services.AddHttpClient<HubUploads>(HubUploads.HttpClientName)
+            .ConfigureHttpClient((sp, client) => HubUploads.Configure(client, sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        services.AddSingleton<PhotoForwarder>();
+        services.AddHostedService(sp => sp.GetRequiredService<PhotoForwarder>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());
         services.AddHostedService<HubLink.HubLink>();

@@ -12,6 +12,7 @@ using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
+using Willow.Hub.Photos;
 using Willow.Hub.Live;
 using Willow.Hub.Nodes;
 using Willow.Hub.Readings;
@@ -36,6 +37,7 @@ public static class HubApplication
         builder.AddCommands();
         builder.AddRegimens();
         builder.AddReadings();
+        builder.AddPhotos();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
@@ -79,6 +81,10 @@ public static class HubApplication
         api.MapGatewayEnrollment();
         api.MapDirectMode();
 
+        // What a gateway sends over HTTP rather than its WebSocket (large bodies).
+        var gateway = api.MapGroup("/gateway").RequireAuthorization(AccessPolicies.Gateway);
+        gateway.MapPhotoUploads();
+
         // Everything of one home: HouseholdScope answers 404 to non-members and 403 to too small a role.
         var household = api.MapGroup("/households/{householdId:guid}").RequireAuthorization(AccessPolicies.Person);
         household.MapHouseholdSettings();
@@ -91,6 +97,7 @@ public static class HubApplication
         household.MapRegimens();
         household.MapDoses();
         household.MapReadings();
+        household.MapPhotos();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -9,6 +9,7 @@ using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 
@@ -17,6 +18,8 @@ namespace Willow.Hub;
 /// <summary>Source-generated JSON for the hub's own wire types.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(IssueCommandRequest))]
+[JsonSerializable(typeof(PhotoView))]
+[JsonSerializable(typeof(IReadOnlyList<PhotoView>))]
 [JsonSerializable(typeof(ReadingView))]
 [JsonSerializable(typeof(IReadOnlyList<ReadingView>))]
 [JsonSerializable(typeof(ReadingsAdded))]

@@ -237,8 +237,15 @@ public sealed class DoseRunner : BackgroundService
             CommandState.Uncertain => (HomeDoseState.Uncertain, command.Detail),
             _ => (HomeDoseState.Held, $"The dispense ended {command.State.ToWire()}: {command.Detail}"),
         };
-        _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, state, command.Envelope.Id, detail, now);
+        // Once something may have dropped, the camera takes the photo that goes with the dose's record.
+        var photo = state is HomeDoseState.Dispensed or HomeDoseState.Uncertain ? PhotoAfter(dose, command.Envelope, now) : null;
+        _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, state, command.Envelope.Id, detail, now, photo);
         DoseLog.Settled(_logger, dose.DoseId, state.ToWire(), command.Envelope.Id);
+        if (photo is not null)
+        {
+            _relay.Enqueue(photo);
+        }
+
         return true;
     }
 
@@ -269,6 +276,19 @@ public sealed class DoseRunner : BackgroundService
         {
             _relay.Enqueue(dispense);
         }
+    }
+
+    private CommandEnvelope? PhotoAfter(DoseOccurrence dose, CommandEnvelope dispense, DateTimeOffset now)
+    {
+        var terms = dose.Version.Terms;
+        if (!terms.PhotoAfter || terms.PhotoDeviceId is not { } camera)
+        {
+            return null;
+        }
+
+        var none = JsonSerializer.SerializeToElement(new Dictionary<string, string>(), DoseJsonContext.Default.DictionaryStringString);
+        return new CommandEnvelope(
+            Guid.CreateVersion7(now), dispense.HouseholdId, camera, CommandKinds.Snapshot, none, dispense.IssuedBy, now, now + _options.PhotoWithin, dose.DoseId);
     }
 
     private static DateTimeOffset? DoseOccurrenceAfter(RegimenPlan plan, DateTimeOffset now)

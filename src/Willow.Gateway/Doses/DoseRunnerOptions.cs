@@ -11,6 +11,9 @@ public sealed class DoseRunnerOptions
     /// <summary>With call-first, how long the dispense waits for the call to finish at most.</summary>
     public TimeSpan CallLead { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>A photo after a dose that the camera has not started this long after the dose dropped is not taken.</summary>
+    public TimeSpan PhotoWithin { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The longest the runner sleeps between looks at the schedule.</summary>
     public TimeSpan MaxSleep { get; set; } = TimeSpan.FromSeconds(30);
 }

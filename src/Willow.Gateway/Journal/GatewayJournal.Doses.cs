@@ -66,9 +66,11 @@ public sealed partial class GatewayJournal
     }
 
     /// <summary>
-    /// Records where a dose stands; a final state is also queued for the hub, in the same commit.
+    /// Records where a dose stands; a final state is also queued for the hub, in the same commit, and so is
+    /// <paramref name="followUp"/>, a command the outcome leads to (the photo after the dose).
     /// </summary>
-    public void RecordDose(Guid doseId, Guid regimenId, DateTimeOffset scheduledAt, HomeDoseState state, Guid? commandId, string? detail, DateTimeOffset now)
+    public void RecordDose(
+        Guid doseId, Guid regimenId, DateTimeOffset scheduledAt, HomeDoseState state, Guid? commandId, string? detail, DateTimeOffset now, CommandEnvelope? followUp = null)
     {
         lock (_gate)
         {
@@ -91,6 +93,11 @@ public sealed partial class GatewayJournal
             {
                 var report = new DoseReport(doseId, regimenId, scheduledAt, state.ToDoseState(), commandId, now, detail);
                 AddToOutbox(transaction, OutboxKinds.Dose, JsonSerializer.Serialize(report, WillowJsonContext.Default.DoseReport));
+            }
+
+            if (followUp is not null)
+            {
+                AddToOutbox(transaction, OutboxKinds.CommandIssued, JsonSerializer.Serialize(followUp, WillowJsonContext.Default.CommandEnvelope), followUp.Id);
             }
 
             transaction.Commit();

@@ -70,6 +70,17 @@ public sealed partial class GatewayJournal : IDisposable
             next       INTEGER NOT NULL
         );
         CREATE INDEX ix_outbox_kind ON outbox (kind, seq);
+
+        CREATE TABLE photo_uploads (
+            command_id       TEXT PRIMARY KEY,
+            device_id        TEXT NOT NULL,
+            dose_id          TEXT NULL,
+            taken_at         INTEGER NOT NULL,
+            fetched          INTEGER NOT NULL DEFAULT 0,
+            attempts         INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at  INTEGER NOT NULL,
+            last_error       TEXT NULL
+        );
         """,
     ];
 
@@ -233,6 +244,7 @@ public sealed partial class GatewayJournal : IDisposable
 
     private void Transition(Guid commandId, CommandState state, string? detail, DateTimeOffset at, EventSource source, bool started)
     {
+        bool photo;
         lock (_gate)
         {
             using var transaction = _connection.BeginTransaction();
@@ -256,10 +268,15 @@ public sealed partial class GatewayJournal : IDisposable
             }
 
             AddToOutbox(transaction, new CommandStateReport(commandId, state, at, source, detail));
+            photo = state == CommandState.Succeeded && QueuePhotoOfSnapshot(transaction, commandId, at);
             transaction.Commit();
         }
 
         OutboxChanged?.Invoke();
+        if (photo)
+        {
+            PhotoQueued?.Invoke();
+        }
     }
 
     private void AddToOutbox(SqliteTransaction transaction, CommandStateReport report) =>

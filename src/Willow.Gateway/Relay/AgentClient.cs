@@ -71,6 +71,23 @@ public sealed class AgentClient(HttpClient http)
             ?? throw new HttpRequestException("The agent answered with an empty page of readings.");
     }
 
+    /// <summary>The JPEG a snapshot command took, or null if the agent has no such photo (any more).</summary>
+    public async Task<byte[]?> GetPhotoAsync(AgentEndpoint agent, Guid commandId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(agent.BaseAddress, $"{AgentRoutes.Photos}/{commandId}"), cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(await ReadProblemAsync(response, cancellationToken), null, response.StatusCode);
+        }
+
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
     private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var problem = ProblemText.Summarize(await response.Content.ReadAsStringAsync(cancellationToken));

@@ -4,6 +4,7 @@ using Willow.Core.Doses;
 using Willow.Hub.Access;
 using Willow.Hub.Audit;
 using Willow.Hub.Households;
+using Willow.Hub.Photos;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Doses;
@@ -32,7 +33,7 @@ public static class DoseEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<DoseView>>, ValidationProblem>> ListDoses(
-        Guid householdId, DateTimeOffset? from, DateTimeOffset? to, Guid? pet, Guid? regimen, DoseCalendar calendar, TimeProvider time, CancellationToken cancellationToken)
+        Guid householdId, DateTimeOffset? from, DateTimeOffset? to, Guid? pet, Guid? regimen, DoseCalendar calendar, IPhotoStore photos, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var start = from ?? now.AddDays(-1);
@@ -46,11 +47,21 @@ public static class DoseEndpoints
         }
 
         var entries = await calendar.ListAsync(householdId, start, end, pet, regimen, cancellationToken);
-        return TypedResults.Ok<IReadOnlyList<DoseView>>([.. entries.Select(DoseView.From)]);
+        var photoOf = await photos.ForDosesAsync(householdId, [.. entries.Where(e => e.Record is not null).Select(e => e.DoseId)], cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<DoseView>>([.. entries.Select(e => DoseView.From(e, photoOf.TryGetValue(e.DoseId, out var photo) ? photo : null))]);
     }
 
-    public static async Task<Results<Ok<DoseView>, ProblemHttpResult>> GetDose(Guid householdId, Guid doseId, DoseCalendar calendar, CancellationToken cancellationToken) =>
-        await calendar.FindAsync(householdId, doseId, cancellationToken) is { } entry ? TypedResults.Ok(DoseView.From(entry)) : NotFound(doseId);
+    public static async Task<Results<Ok<DoseView>, ProblemHttpResult>> GetDose(
+        Guid householdId, Guid doseId, DoseCalendar calendar, IPhotoStore photos, CancellationToken cancellationToken)
+    {
+        if (await calendar.FindAsync(householdId, doseId, cancellationToken) is not { } entry)
+        {
+            return NotFound(doseId);
+        }
+
+        var photoOf = await photos.ForDosesAsync(householdId, [doseId], cancellationToken);
+        return TypedResults.Ok(DoseView.From(entry, photoOf.TryGetValue(doseId, out var photo) ? photo : null));
+    }
 
     public static async Task<Results<Ok<DoseView>, ProblemHttpResult>> ConfirmDose(
         Guid householdId, Guid doseId, HttpContext context, DoseCalendar calendar, IDoseStore doses, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Willow.Hub.Commands;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 
 namespace Willow.Hub.Live;
@@ -17,4 +18,7 @@ public interface ILiveClient
 
     /// <summary>New sensor readings arrived from the home (the values themselves: charts append them).</summary>
     Task ReadingsAdded(ReadingsAdded readings);
+
+    /// <summary>A camera's photo arrived (after a dose, or a snapshot a person asked for).</summary>
+    Task PhotoAdded(PhotoView photo);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Willow.Core.Commands;
 using Willow.Hub.Commands;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 
 namespace Willow.Hub.Live;
@@ -28,6 +29,8 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, LiveWatch
 
     public Task ReadingsAddedAsync(Guid householdId, IReadOnlyList<ReadingView> readings) =>
         SendAsync(householdId, clients => clients.ReadingsAdded(new ReadingsAdded(householdId, readings)));
+
+    public Task PhotoAddedAsync(PhotoView photo, Guid householdId) => SendAsync(householdId, clients => clients.PhotoAdded(photo));
 
     /// <summary>A person left or was removed: their open pages stop hearing the household at once.</summary>
     public async Task StopWatchingAsync(Guid householdId, Guid userId)

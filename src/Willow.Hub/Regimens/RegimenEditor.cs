@@ -187,9 +187,18 @@ public sealed class RegimenEditor(
             errors["callFirst"] = ["callDeviceId and callSound need callFirst: true."];
         }
 
-        if (request.PhotoAfter == true && !(await devices.ListAsync(household.Id, cancellationToken)).Any(d => d.Capabilities.Contains(Capability.Camera)))
+        string? photoDevice = null;
+        if (request.PhotoAfter == true)
         {
-            errors["photoAfter"] = ["photoAfter needs a camera in the household, and it has none yet."];
+            photoDevice = request.PhotoDeviceId ?? await OnlyCameraAsync(household.Id, errors, cancellationToken);
+            if (request.PhotoDeviceId is not null)
+            {
+                await CheckDeviceAsync(household.Id, request.PhotoDeviceId, Capability.Camera, "photoDeviceId", errors, cancellationToken);
+            }
+        }
+        else if (request.PhotoDeviceId is not null)
+        {
+            errors["photoAfter"] = ["photoDeviceId needs photoAfter: true."];
         }
 
         if (errors.Count > 0 || schedule is null)
@@ -200,7 +209,7 @@ public sealed class RegimenEditor(
         var terms = new RegimenTerms(
             request.Medication!.Trim(), request.Amount!.Trim(), request.Portions ?? 1, schedule, startsAt, endsAt,
             request.WindowBefore ?? TimeSpan.Zero, request.WindowAfter ?? TimeSpan.FromMinutes(30), request.MinimumInterval ?? TimeSpan.Zero,
-            request.DeviceId!, request.Slot, callDevice, request.CallFirst == true ? request.CallSound ?? "call" : null, request.PhotoAfter == true);
+            request.DeviceId!, request.Slot, callDevice, request.CallFirst == true ? request.CallSound ?? "call" : null, request.PhotoAfter == true, photoDevice);
         foreach (var (field, messages) in RegimenRules.Validate(terms, zone, options.Value.MinimumScheduleInterval))
         {
             errors[field] = messages;
@@ -262,6 +271,18 @@ public sealed class RegimenEditor(
         }
 
         errors["callDeviceId"] = [speakers.Count == 0 ? "callFirst needs a speaker in the household, and it has none." : "The household has several speakers; say which with callDeviceId."];
+        return null;
+    }
+
+    private async Task<string?> OnlyCameraAsync(Guid householdId, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    {
+        var cameras = (await devices.ListAsync(householdId, cancellationToken)).Where(d => d.Capabilities.Contains(Capability.Camera)).ToList();
+        if (cameras.Count == 1)
+        {
+            return cameras[0].DeviceId;
+        }
+
+        errors["photoAfter"] = [cameras.Count == 0 ? "photoAfter needs a camera in the household, and it has none yet." : "The household has several cameras; say which with photoDeviceId."];
         return null;
     }
 

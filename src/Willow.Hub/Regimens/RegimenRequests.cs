@@ -56,6 +56,9 @@ public sealed record RegimenRequest
 
     /// <summary>Take a photo after each dose (needs a camera in the household).</summary>
     public bool? PhotoAfter { get; init; }
+
+    /// <summary>The camera for <see cref="PhotoAfter"/>; may be left out when the household has one camera.</summary>
+    public string? PhotoDeviceId { get; init; }
 }
 
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

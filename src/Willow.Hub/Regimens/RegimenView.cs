@@ -25,6 +25,7 @@ public sealed record RegimenView(
     string? CallDeviceId,
     string? CallSound,
     bool PhotoAfter,
+    string? PhotoDeviceId,
     DateTimeOffset? NextDoseAt,
     DateTimeOffset CreatedAt,
     string CreatedBy,
@@ -40,7 +41,7 @@ public sealed record RegimenView(
             current.Ended ? "ended" : current.Paused ? "paused" : "active",
             current.Version, t.Medication, t.Amount, t.Portions, ScheduleView.From(t.Schedule),
             RegimenTime.Format(t.StartsAt), t.EndsAt is { } e ? RegimenTime.Format(e) : null, timeZone,
-            t.WindowBefore, t.WindowAfter, t.MinimumInterval, t.DeviceId, t.Slot, t.CallDeviceId is not null, t.CallDeviceId, t.CallSound, t.PhotoAfter,
+            t.WindowBefore, t.WindowAfter, t.MinimumInterval, t.DeviceId, t.Slot, t.CallDeviceId is not null, t.CallDeviceId, t.CallSound, t.PhotoAfter, t.PhotoDeviceId,
             nextDoseAt, record.CreatedAt, record.CreatedBy, current.EffectiveFrom == DateTimeOffset.MinValue ? record.CreatedAt : current.EffectiveFrom, record.ChangedBy[^1]);
     }
 }

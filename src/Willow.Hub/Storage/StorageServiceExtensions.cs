@@ -11,6 +11,7 @@ using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Nodes;
 using Willow.Hub.Pets;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 using Willow.Hub.Storage.Redis;
@@ -67,6 +68,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IMembershipStore, SqliteMembershipStore>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
+        services.AddSingleton<IPhotoStore, SqlitePhotoStore>();
         services.AddSingleton<IJobLease, SingleNodeJobLease>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }
@@ -90,6 +92,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IMembershipStore, RedisMembershipStore>();
         services.AddSingleton<IAuditStore, RedisAuditStore>();
         services.AddSingleton<IReadingStore, RedisReadingStore>();
+        services.AddSingleton<IPhotoStore, RedisPhotoStore>();
         services.AddSingleton<IJobLease, RedisJobLease>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }

@@ -62,7 +62,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home)
         ["CreateRegimen"] = "owner", ["PreviewRegimen"] = "owner", ["ListRegimens"] = "viewer", ["GetRegimen"] = "viewer", ["ChangeRegimen"] = "owner",
         ["PauseRegimen"] = "owner", ["ResumeRegimen"] = "owner", ["EndRegimen"] = "owner",
         ["ListDoses"] = "viewer", ["GetDose"] = "viewer", ["ConfirmDose"] = "caregiver", ["SkipDose"] = "caregiver",
-        ["ListReadings"] = "viewer", ["LatestReadings"] = "viewer",
+        ["ListReadings"] = "viewer", ["LatestReadings"] = "viewer", ["ListPhotos"] = "viewer", ["GetPhoto"] = "viewer", ["UploadPhoto"] = "gateway",
     };
 
     [Fact]

@@ -98,6 +98,29 @@ public sealed class RegimenApiTests : HubTestBase
     }
 
     [Fact]
+    public async Task PhotoAfter_WithTheHouseholdsOnlyCamera_NamesIt_AndWithSeveral_AsksWhich()
+    {
+        await Gateway.ReportDevicesAsync((Dispenser, Capability.Dispenser, true), (Speaker, Capability.Speaker, true), ("bowl-camera", Capability.Camera, true));
+        var regimen = await CreateAsync(Body(extra: ",\"photoAfter\":true"));
+
+        Assert.True(regimen.PhotoAfter);
+        Assert.Equal("bowl-camera", regimen.PhotoDeviceId);
+        Assert.Equal("bowl-camera", Assert.Single((await Gateway.NextRegimensAsync()).Regimens).Current.Terms.PhotoDeviceId);
+
+        await Gateway.ReportDevicesAsync(
+            (Dispenser, Capability.Dispenser, true), (Speaker, Capability.Speaker, true), ("bowl-camera", Capability.Camera, true), ("hall-camera", Capability.Camera, true));
+        using var client = Hub.OwnerClient();
+        using var ambiguous = await client.PostJsonAsync(Path(), Body(extra: ",\"photoAfter\":true"));
+        using var chosen = await client.PostJsonAsync(Path(), Body(extra: ",\"photoAfter\":true,\"photoDeviceId\":\"hall-camera\""));
+        using var notACamera = await client.PostJsonAsync(Path(), Body(extra: ",\"photoAfter\":true,\"photoDeviceId\":\"speaker\""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, ambiguous.StatusCode);
+        Assert.Contains("several cameras", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("hall-camera", (await chosen.Content.ReadFromJsonAsync(HubJsonContext.Default.RegimenView))!.PhotoDeviceId);
+        Assert.Equal(HttpStatusCode.BadRequest, notACamera.StatusCode);
+    }
+
+    [Fact]
     public async Task Preview_TheNextTenDosesOnTheHouseholdsClock_AndNothingIsSaved()
     {
         using var client = Hub.OwnerClient();

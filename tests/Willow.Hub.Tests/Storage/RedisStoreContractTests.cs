@@ -4,6 +4,7 @@ using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 using Willow.Hub.Storage.Redis;
 using Willow.Testing;
@@ -60,4 +61,10 @@ public sealed class RedisCareStoreContractTests : CareStoreContract
 public sealed class RedisReadingStoreContractTests : ReadingStoreContract
 {
     protected override IReadingStore CreateStore() => new RedisReadingStore(RedisContract.Storage("readings"));
+}
+
+/// <summary>The photo store contract on Redis.</summary>
+public sealed class RedisPhotoStoreContractTests : PhotoStoreContract
+{
+    protected override IPhotoStore CreateStore() => new RedisPhotoStore(RedisContract.Storage("photos"));
 }

@@ -3,6 +3,7 @@ using Willow.Hub.Accounts;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
 using Willow.Hub.Households;
+using Willow.Hub.Photos;
 using Willow.Hub.Readings;
 using Willow.Hub.Storage.Sqlite;
 using Willow.Sqlite;
@@ -86,6 +87,25 @@ public sealed class SqliteReadingStoreContractTests : ReadingStoreContract, IDis
         var database = new SqliteDatabase(_directory.File("hub.db"));
         database.Migrate(HubSchema.Migrations);
         return new SqliteReadingStore(database);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}
+
+/// <summary>The photo store contract on SQLite, in a real WAL-mode file.</summary>
+public sealed class SqlitePhotoStoreContractTests : PhotoStoreContract, IDisposable
+{
+    private readonly TempDirectory _directory = new("sqlite-photos");
+
+    protected override IPhotoStore CreateStore()
+    {
+        var database = new SqliteDatabase(_directory.File("hub.db"));
+        database.Migrate(HubSchema.Migrations);
+        return new SqlitePhotoStore(database);
     }
 
     public void Dispose()

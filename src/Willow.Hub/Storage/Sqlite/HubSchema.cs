@@ -252,9 +252,26 @@ internal static class HubSchema
             value         REAL NOT NULL,
             at            INTEGER NOT NULL,
             PRIMARY KEY (household_id, id)
-        ) WITHOUT ROWID;
+        );
         CREATE INDEX ix_readings_series ON readings (household_id, device_id, metric, at);
         CREATE INDEX ix_readings_household_at ON readings (household_id, at);
+        """,
+        """
+        CREATE TABLE photos (
+            household_id  TEXT NOT NULL,
+            id            TEXT NOT NULL,
+            device_id     TEXT NOT NULL,
+            dose_id       TEXT NULL,
+            taken_at      INTEGER NOT NULL,
+            width         INTEGER NOT NULL,
+            height        INTEGER NOT NULL,
+            bytes         INTEGER NOT NULL,
+            jpeg          BLOB NOT NULL,
+            PRIMARY KEY (household_id, id)
+        );
+        CREATE INDEX ix_photos_taken ON photos (household_id, taken_at);
+        CREATE INDEX ix_photos_device ON photos (household_id, device_id, taken_at);
+        CREATE INDEX ix_photos_dose ON photos (household_id, dose_id) WHERE dose_id IS NOT NULL;
         """,
 ];
 }
