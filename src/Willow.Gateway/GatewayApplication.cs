@@ -13,6 +13,7 @@ using Willow.Gateway.Journal;
 using Willow.Gateway.Photos;
 using Willow.Gateway.Readings;
 using Willow.Gateway.Relay;
+using Willow.Gateway.Sounds;
 using Willow.Hosting;
 
 namespace Willow.Gateway;
@@ -72,6 +73,7 @@ public static class GatewayApplication
         services.AddHttpClient<HubUploads>(HubUploads.HttpClientName)
             .ConfigureHttpClient((sp, client) => HubUploads.Configure(client, sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.AddSingleton<PhotoForwarder>();
+        services.AddSingleton<SoundInstaller>();
         services.AddHostedService(sp => sp.GetRequiredService<PhotoForwarder>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());

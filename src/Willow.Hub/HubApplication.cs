@@ -17,6 +17,7 @@ using Willow.Hub.Live;
 using Willow.Hub.Nodes;
 using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
+using Willow.Hub.Sounds;
 using Willow.Hub.Storage;
 
 namespace Willow.Hub;
@@ -42,6 +43,7 @@ public static class HubApplication
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<GatewayConnections>();
+        builder.Services.AddSingleton<GatewayCalls>();
         builder.AddHubNodes();
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
@@ -98,6 +100,7 @@ public static class HubApplication
         household.MapDoses();
         household.MapReadings();
         household.MapPhotos();
+        household.MapSounds();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -27,6 +27,9 @@ public static class GatewayHubMethods
     /// <summary>Takes a batch of <see cref="DeviceReadings"/>; returns how many batches are settled.</summary>
     public const string ReportReadings = "ReportReadings";
 
+    /// <summary>Streams a camera's JPEG frames (a stream of <c>byte[]</c>) for a live view the hub asked for.</summary>
+    public const string UploadCameraFrames = "UploadCameraFrames";
+
     /// <summary>Returns the hub's clock, so a gateway can check its own.</summary>
     public const string GetHubTime = "GetHubTime";
 

@@ -54,6 +54,13 @@ public sealed class PresenceMonitor(
         await SendAsync(cancellationToken);
     }
 
+    /// <summary>Probes every agent again and reports at once (after a change the hub should see now, like a new sound).</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        await ProbeAllAsync(cancellationToken);
+        await SendAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         void OnFinished(Guid commandId, CommandState state) => _ = SendAsync(stoppingToken);
@@ -112,12 +119,12 @@ public sealed class PresenceMonitor(
             timeout.CancelAfter(ProbeTimeout);
             var info = await agents.GetInfoAsync(agent, timeout.Token);
             _agentLockouts[agent.DeviceId] = info?.DispenseMinimumInterval ?? TimeSpan.Zero;
-            report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version);
+            report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version, Sounds: info?.Sounds);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             report = new DeviceReport(
-                agent.DeviceId, previous?.Name ?? agent.DeviceId, previous?.Capabilities ?? [], false, previous?.LastSeenAt, previous?.Version);
+                agent.DeviceId, previous?.Name ?? agent.DeviceId, previous?.Capabilities ?? [], false, previous?.LastSeenAt, previous?.Version, Sounds: previous?.Sounds);
         }
 
         _devices[agent.DeviceId] = report;

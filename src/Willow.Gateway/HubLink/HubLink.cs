@@ -10,6 +10,7 @@ using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
 using Willow.Gateway.Relay;
+using Willow.Gateway.Sounds;
 
 namespace Willow.Gateway.HubLink;
 
@@ -26,6 +27,7 @@ public sealed class HubLink(
     OutboxSender outbox,
     RegimenBook regimens,
     ClockGuard clock,
+    SoundInstaller sounds,
     TimeProvider time,
     ILogger<HubLink> logger) : BackgroundService
 {
@@ -99,6 +101,8 @@ public sealed class HubLink(
         connection.On<CommandEnvelope>(nameof(IGatewayClient.CommandIssued), command => relay.Enqueue(command));
         connection.On<Guid>(nameof(IGatewayClient.CommandCancelled), relay.Cancel);
         connection.On<RegimenSet>(nameof(IGatewayClient.RegimensChanged), regimens.Replace);
+        connection.On<SoundUpload, SoundChange>(nameof(IGatewayClient.InstallSound), upload => sounds.InstallAsync(upload, CancellationToken.None));
+        connection.On<string, string, SoundChange>(nameof(IGatewayClient.RemoveSound), (device, name) => sounds.RemoveAsync(device, name, CancellationToken.None));
         return connection;
     }
 

@@ -88,6 +88,32 @@ public sealed class AgentClient(HttpClient http)
         return await response.Content.ReadAsByteArrayAsync(cancellationToken);
     }
 
+    /// <summary>Adds or replaces a sound in a speaker's library; the answer is the agent's status and problem.</summary>
+    public async Task<(int Status, string? Problem)> PutSoundAsync(AgentEndpoint agent, string name, string contentType, byte[] content, CancellationToken cancellationToken)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        using var response = await http.PutAsync(new Uri(agent.BaseAddress, $"{AgentRoutes.Sounds}/{Uri.EscapeDataString(name)}"), body, cancellationToken);
+        return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : await ReadProblemAsync(response, cancellationToken));
+    }
+
+    public async Task<(int Status, string? Problem)> DeleteSoundAsync(AgentEndpoint agent, string name, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync(new Uri(agent.BaseAddress, $"{AgentRoutes.Sounds}/{Uri.EscapeDataString(name)}"), cancellationToken);
+        return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : await ReadProblemAsync(response, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<string>> ListSoundsAsync(AgentEndpoint agent, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri(agent.BaseAddress, AgentRoutes.Sounds), cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(await ReadProblemAsync(response, cancellationToken), null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync(WillowJsonContext.Default.IReadOnlyListString, cancellationToken) ?? [];
+    }
+
     private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var problem = ProblemText.Summarize(await response.Content.ReadAsStringAsync(cancellationToken));

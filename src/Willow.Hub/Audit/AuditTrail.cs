@@ -26,6 +26,8 @@ public static class AuditActions
     public const string DoseConfirmed = "dose.confirmed";
     public const string DeviceRefilled = "device.refilled";
     public const string DeviceTokenIssued = "device.token_issued";
+    public const string SoundUploaded = "sound.uploaded";
+    public const string SoundDeleted = "sound.deleted";
     public const string DeviceTokenRevoked = "device.token_revoked";
     public const string GatewayPrepared = "gateway.enrolment_code";
     public const string GatewayEnrolled = "gateway.enrolled";

@@ -3,7 +3,8 @@ namespace Willow.Hub.Devices;
 /// <summary>
 /// A device as the store keeps it. <see cref="Online"/> is the last report; see <see cref="DevicePresence"/>.
 /// A dispenser knows its <see cref="Capacity"/> (slots or portions) and how many are <see cref="Remaining"/>,
-/// and its gateway says until when it is locked out (<see cref="LockedUntil"/>).
+/// and its gateway says until when it is locked out (<see cref="LockedUntil"/>); a speaker lists its
+/// <see cref="Sounds"/>.
 /// </summary>
 public sealed record DeviceRecord(
     Guid HouseholdId,
@@ -18,4 +19,5 @@ public sealed record DeviceRecord(
     DateTimeOffset RegisteredAt,
     int? Capacity = null,
     int? Remaining = null,
-    DateTimeOffset? LockedUntil = null);
+    DateTimeOffset? LockedUntil = null,
+    IReadOnlyList<string>? Sounds = null);

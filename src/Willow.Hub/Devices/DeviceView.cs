@@ -18,7 +18,8 @@ public sealed record DeviceView(
     int? Remaining,
     int? DosesLeft,
     DateTimeOffset? RunsOutAt,
-    DateTimeOffset? LockedUntil)
+    DateTimeOffset? LockedUntil,
+    IReadOnlyList<string>? Sounds)
 {
     public static DeviceView From(DeviceRecord device, DateTimeOffset now, TimeSpan offlineAfter, (int? DosesLeft, DateTimeOffset? RunsOutAt) forecast = default) => new(
         device.DeviceId,
@@ -33,5 +34,6 @@ public sealed record DeviceView(
         device.Remaining,
         forecast.DosesLeft,
         forecast.RunsOutAt,
-        device.LockedUntil > now ? device.LockedUntil : null);
+        device.LockedUntil > now ? device.LockedUntil : null,
+        device.Sounds);
 }

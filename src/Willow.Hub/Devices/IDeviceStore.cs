@@ -25,6 +25,9 @@ public interface IDeviceStore
     /// <summary>Records a refill (and, if given, a new capacity). Returns the device, or null if unknown.</summary>
     Task<DeviceRecord?> RefillAsync(Guid householdId, string deviceId, int? capacity, int remaining, string by, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>A speaker's library changed (a sound was uploaded or deleted through the hub).</summary>
+    Task SetSoundsAsync(Guid householdId, string deviceId, IReadOnlyList<string> sounds, CancellationToken cancellationToken);
+
     /// <summary>Gives a direct-mode device a (new) token; the old one stops working.</summary>
     Task SetCredentialAsync(Guid householdId, string deviceId, string tokenHash, string by, DateTimeOffset at, CancellationToken cancellationToken);
 

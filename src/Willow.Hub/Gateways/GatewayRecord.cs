@@ -2,7 +2,8 @@ namespace Willow.Hub.Gateways;
 
 /// <summary>
 /// A home's gateway: whether it has enrolled (exchanged its one-time code for a token), whether its token
-/// was revoked, the state of its link to the hub, and whether it trusts its clock.
+/// was revoked, the state of its link to the hub (and, while connected, its SignalR connection, which any
+/// hub node can reach through the backplane), and whether it trusts its clock.
 /// </summary>
 public sealed record GatewayRecord(
     Guid HouseholdId,
@@ -15,4 +16,5 @@ public sealed record GatewayRecord(
     DateTimeOffset? ClockReportedAt = null,
     DateTimeOffset? EnrolledAt = null,
     DateTimeOffset? RevokedAt = null,
-    DateTimeOffset? CodeExpiresAt = null);
+    DateTimeOffset? CodeExpiresAt = null,
+    string? ConnectionId = null);

@@ -1,7 +1,6 @@
-using System.Buffers;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Willow.Hosting;
 using Willow.Hub.Access;
 using Willow.Hub.Devices;
 using Willow.Hub.Live;
@@ -72,7 +71,7 @@ public static class PhotoUploadEndpoints
             return DeviceProblems.NotFound(deviceId!);
         }
 
-        var jpeg = await ReadBodyAsync(context.Request, options.Value.MaxBytes, cancellationToken);
+        var jpeg = await RequestBody.ReadAsync(context.Request, options.Value.MaxBytes, cancellationToken);
         if (jpeg is null)
         {
             return TypedResults.Problem(title: "The photo is too large", detail: $"At most {options.Value.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -94,41 +93,5 @@ public static class PhotoUploadEndpoints
         PhotoLog.Received(logger, gatewayId, photoId, deviceId!, width, height, jpeg.Length, doseId);
         await live.PhotoAddedAsync(PhotoView.From(stored), householdId);
         return TypedResults.Created(PhotoView.From(stored).Url, PhotoView.From(stored));
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="max"/> (nothing past the limit is read).</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int max, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > max)
-        {
-            return null;
-        }
-
-        // The server's limit for every other body is 1 MB; a photo may be larger.
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = max;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>();
-        while (true)
-        {
-            var read = await request.BodyReader.ReadAsync(cancellationToken);
-            foreach (var segment in read.Buffer)
-            {
-                if (buffer.WrittenCount + segment.Length > max)
-                {
-                    return null;
-                }
-
-                buffer.Write(segment.Span);
-            }
-
-            request.BodyReader.AdvanceTo(read.Buffer.End);
-            if (read.IsCompleted)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-        }
     }
 }

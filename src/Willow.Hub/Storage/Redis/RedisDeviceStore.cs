@@ -58,6 +58,7 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
                 .Add("online", device.Online)
                 .Add("lastSeenAt", device.Online ? now : null)
                 .Add("version", device.Version)
+                .Add("sounds", device.Sounds is null ? null : string.Join(',', device.Sounds))
                 .ToArray());
             if (device.Capabilities.Count == 0)
             {
@@ -74,6 +75,14 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
             _ = transaction.HashSetAsync(Device(householdId, gone.DeviceId), "online", 0);
         }
 
+        await transaction.ExecuteAsync();
+    }
+
+    public async Task SetSoundsAsync(Guid householdId, string deviceId, IReadOnlyList<string> sounds, CancellationToken cancellationToken)
+    {
+        var transaction = Db.CreateTransaction();
+        transaction.AddCondition(Condition.KeyExists(Device(householdId, deviceId)));
+        _ = transaction.HashSetAsync(Device(householdId, deviceId), "sounds", string.Join(',', sounds));
         await transaction.ExecuteAsync();
     }
 
@@ -194,5 +203,6 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
         hash.Time("registeredAt"),
         hash.NullableInt("capacity"),
         hash.NullableInt("remaining"),
-        hash.NullableTime("lockedUntil"));
+        hash.NullableTime("lockedUntil"),
+        hash.NullableString("sounds")?.Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -195,5 +195,6 @@ public sealed class RedisGatewayStore(RedisStorage redis) : IGatewayStore
         hash.NullableTime("clockAt"),
         hash.NullableTime("enrolledAt"),
         hash.NullableTime("revokedAt"),
-        hash.NullableTime("codeExpiresAt"));
+        hash.NullableTime("codeExpiresAt"),
+        hash.NullableString("connection"));
 }

@@ -272,6 +272,8 @@ internal static class HubSchema
         CREATE INDEX ix_photos_taken ON photos (household_id, taken_at);
         CREATE INDEX ix_photos_device ON photos (household_id, device_id, taken_at);
         CREATE INDEX ix_photos_dose ON photos (household_id, dose_id) WHERE dose_id IS NOT NULL;
+
+        ALTER TABLE devices ADD COLUMN sounds TEXT NULL;
         """,
 ];
 }

@@ -7,7 +7,7 @@ namespace Willow.Hub.Storage.Sqlite;
 
 public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time) : IDeviceStore
 {
-    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, capacity, remaining, locked_until";
+    private const string Columns = "household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, capacity, remaining, locked_until, sounds";
 
     public Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
         Task.FromResult(database.Read(connection => connection.Query(
@@ -37,8 +37,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         {
             connection.Execute(
                 """
-                INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, locked_until)
-                VALUES ($household, $device, $name, $capabilities, 'gateway', $gateway, $online, CASE WHEN $online = 1 THEN $now END, $version, $now, $lockedUntil)
+                INSERT INTO devices (household_id, device_id, name, capabilities, link, gateway_id, online, last_seen_at, version, registered_at, locked_until, sounds)
+                VALUES ($household, $device, $name, $capabilities, 'gateway', $gateway, $online, CASE WHEN $online = 1 THEN $now END, $version, $now, $lockedUntil, $sounds)
                 ON CONFLICT (household_id, device_id) DO UPDATE SET
                     name = excluded.name,
                     capabilities = CASE WHEN excluded.capabilities = '' THEN devices.capabilities ELSE excluded.capabilities END,
@@ -47,7 +47,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
                     online = excluded.online,
                     last_seen_at = CASE WHEN excluded.online = 1 THEN $now ELSE devices.last_seen_at END,
                     version = COALESCE(excluded.version, devices.version),
-                    locked_until = excluded.locked_until
+                    locked_until = excluded.locked_until,
+                    sounds = COALESCE(excluded.sounds, devices.sounds)
                 """,
                 transaction,
                 ("$household", householdId.ToString()),
@@ -58,7 +59,8 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
                 ("$online", device.Online ? 1 : 0),
                 ("$now", now),
                 ("$version", device.Version),
-                ("$lockedUntil", device.LockedUntil?.ToUnixMs()));
+                ("$lockedUntil", device.LockedUntil?.ToUnixMs()),
+                ("$sounds", device.Sounds is null ? null : string.Join(',', device.Sounds)));
         }
 
         var reported = System.Text.Json.JsonSerializer.Serialize(report.Devices.Select(d => d.DeviceId).ToArray(), HubJsonContext.Default.StringArray);
@@ -135,6 +137,16 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
             },
             cancellationToken);
 
+    public Task SetSoundsAsync(Guid householdId, string deviceId, IReadOnlyList<string> sounds, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            (connection, transaction) => connection.Execute(
+                "UPDATE devices SET sounds = $sounds WHERE household_id = $household AND device_id = $device",
+                transaction,
+                ("$household", householdId.ToString()),
+                ("$device", deviceId),
+                ("$sounds", string.Join(',', sounds))),
+            cancellationToken);
+
     public Task SetCredentialAsync(Guid householdId, string deviceId, string tokenHash, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) => connection.Execute(
@@ -191,5 +203,6 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
         UnixTime.FromUnixMs(reader.GetInt64("registered_at")),
         (int?)reader.GetNullableInt64("capacity"),
         (int?)reader.GetNullableInt64("remaining"),
-        UnixTime.FromUnixMs(reader.GetNullableInt64("locked_until")));
+        UnixTime.FromUnixMs(reader.GetNullableInt64("locked_until")),
+        reader.GetNullableString("sounds")?.Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

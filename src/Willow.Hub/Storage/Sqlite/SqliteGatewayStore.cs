@@ -7,7 +7,7 @@ namespace Willow.Hub.Storage.Sqlite;
 public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
 {
     private const string Columns =
-        "household_id, gateway_id, connected, last_connected_at, last_seen_at, clock_trusted, clock_reason, clock_at, enrolled_at, revoked_at, code_expires_at";
+        "household_id, gateway_id, connected, last_connected_at, last_seen_at, clock_trusted, clock_reason, clock_at, enrolled_at, revoked_at, code_expires_at, connection_id";
 
     public Task MarkConnectedAsync(Guid householdId, string gatewayId, string connectionId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) => connection.Execute(
@@ -133,5 +133,6 @@ public sealed class SqliteGatewayStore(SqliteDatabase database) : IGatewayStore
         UnixTime.FromUnixMs(reader.GetNullableInt64("clock_at")),
         UnixTime.FromUnixMs(reader.GetNullableInt64("enrolled_at")),
         UnixTime.FromUnixMs(reader.GetNullableInt64("revoked_at")),
-        UnixTime.FromUnixMs(reader.GetNullableInt64("code_expires_at")));
+        UnixTime.FromUnixMs(reader.GetNullableInt64("code_expires_at")),
+        reader.GetNullableString("connection_id"));
 }
