@@ -107,6 +107,23 @@ public sealed class CameraApiTests : IAsyncLifetime
         await Eventually.WaitAsync(() => Camera.LiveView.Viewers == 0, "the viewer to leave");
     }
 
+    [Fact]
+    public async Task Stream_CameraMissing_Answers503ProblemWithTheReason()
+    {
+        using var directory = new TempDirectory("camera-missing");
+        await using var agent = await AgentHost.StartAsync(directory.Path, "porch-camera", Capability.Camera, _homeKey, new Dictionary<string, string?>
+        {
+            ["Camera:Device"] = "/dev/video-willow-missing",
+        });
+        using var client = SignedClients.For(agent.Url, _homeKey);
+
+        using var response = await client.GetAsync(AgentRoutes.CameraStream);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/dev/video-willow-missing", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> OpenStreamAsync(HttpClient client)
     {
         var response = await client.GetAsync(AgentRoutes.CameraStream, HttpCompletionOption.ResponseHeadersRead);

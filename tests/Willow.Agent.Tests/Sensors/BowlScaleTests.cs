@@ -113,5 +113,5 @@ public sealed class BowlScaleTests : IDisposable
         _directory.Dispose();
     }
 
-    private Hx711LoadCell Cell() => new(_controller, Dout, Sck, samples: 3, _time);
+    private Hx711LoadCell Cell() => new(() => _controller, Dout, Sck, samples: 3, _time);
 }

@@ -30,7 +30,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [InlineData(0x800001, -8_388_607)]
     public void ReadCounts_24BitTwosComplement_GivesSignedCounts_OnEmulatedHx711(int raw, double expected)
     {
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 3, _time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 3, _time);
         _chip.RawValue = raw;
 
         Assert.True(cell.TryReadCounts(out var counts));
@@ -40,7 +40,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [Fact]
     public void ReadCounts_EachConversion_Gets25ClockPulses_OnEmulatedHx711()
     {
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 4, _time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 4, _time);
         _chip.RawValue = 12345;
 
         Assert.True(cell.TryReadCounts(out _));
@@ -52,7 +52,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [Fact]
     public void ReadCounts_OneSpikeAmongSamples_MedianIgnoresIt_OnEmulatedHx711()
     {
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 5, _time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 5, _time);
         _chip.RawValue = 50_000;
         _chip.Script(50_010, 4_000_000, 49_990);
 
@@ -63,7 +63,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [Fact]
     public void ReadCounts_NoConverterAnswers_FailsAfterHalfASecond_OnEmulatedHx711()
     {
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 3, _time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 3, _time);
         _chip.Answering = false;
         var start = _time.GetUtcNow();
 
@@ -76,7 +76,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [InlineData(0x800000)]
     public void ReadCounts_SaturatedOutput_IsNotAWeight_OnEmulatedHx711(int raw)
     {
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 3, _time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 3, _time);
         _chip.RawValue = raw;
 
         Assert.False(cell.TryReadCounts(out _));
@@ -85,7 +85,7 @@ public sealed class Hx711LoadCellTests : IDisposable
     [Fact]
     public void Dispose_ClosesItsPinsButNotTheController_OnEmulatedHx711()
     {
-        var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 1, _time);
+        var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 1, _time);
         Assert.True(cell.TryReadCounts(out _));
         Assert.Equal([Dout, Sck], _gpio.OpenPins.Order());
 

@@ -16,7 +16,7 @@ public sealed class PirMotionSensorTests : IDisposable
     public PirMotionSensorTests()
     {
         _controller = new GpioController(_gpio);
-        _pir = new PirMotionSensor(_controller, Pin);
+        _pir = new PirMotionSensor(() => _controller, Pin);
         _pir.MotionChanged += _changes.Add;
     }
 

@@ -50,7 +50,7 @@ public sealed class SensorSamplerTests : IDisposable
     {
         var gpio = new EmulatedGpioDriver();
         using var controller = new GpioController(gpio);
-        using var board = new SensorBoard(null, null, new PirMotionSensor(controller, 17), []);
+        using var board = new SensorBoard(null, null, new PirMotionSensor(() => controller, 17), []);
         using var sampler = Sampler(board);
         await sampler.StartAsync(default);
         await Eventually.WaitAsync(() => gpio.CallbackCount == 2, "the PIR's pin to be watched");
@@ -73,7 +73,7 @@ public sealed class SensorSamplerTests : IDisposable
         var gpio = new EmulatedGpioDriver();
         gpio.Drive(17, PinValue.High);
         using var controller = new GpioController(gpio);
-        using var board = new SensorBoard(null, null, new PirMotionSensor(controller, 17), []);
+        using var board = new SensorBoard(null, null, new PirMotionSensor(() => controller, 17), []);
         using var sampler = Sampler(board);
 
         await sampler.StartAsync(default);
@@ -100,6 +100,25 @@ public sealed class SensorSamplerTests : IDisposable
 
         Assert.Equal([20.5, 41.0], readings.Select(r => r.Value));
         Assert.All(readings, r => Assert.Equal(Start.AddSeconds(5), r.At));
+    }
+
+    [Fact]
+    public async Task Sampler_BoardWithoutGpio_KeepsReadingTheOtherSensors()
+    {
+        // No libgpiod on this board: the controller cannot be made, as `new GpioController()` fails there.
+        static GpioController NoGpio() => throw new InvalidOperationException("libgpiod is not installed");
+        var scale = new BowlScale(new Hx711LoadCell(NoGpio, 5, 6, 3, _time), _store, 1, configuredZeroCounts: 0);
+        using var board = new SensorBoard(new SimulatedClimate(_time, new Random(1)), scale, new PirMotionSensor(NoGpio, 17), []);
+        using var sampler = Sampler(board);
+
+        await sampler.StartAsync(default);
+        await ReadingsAsync(2);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var readings = await ReadingsAsync(4);
+        await sampler.StopAsync(default);
+
+        Assert.All(readings, r => Assert.Contains(r.Metric, new[] { Metrics.Temperature, Metrics.Humidity }));
+        Assert.False(sampler.ExecuteTask!.IsFaulted);
     }
 
     [Fact]

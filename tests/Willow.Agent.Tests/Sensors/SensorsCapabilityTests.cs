@@ -44,7 +44,7 @@ public sealed class SensorsCapabilityTests : IDisposable
         using var f = new RunnerFixture();
         var chip = new EmulatedHx711(Dout, Sck, f.Time) { RawValue = 84_000 };
         _gpio.Attach(chip, Dout, Sck);
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 3, f.Time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 3, f.Time);
         using var board = new SensorBoard(null, new BowlScale(cell, _store, 1 / 420.0, null), null, []);
         f.Reopen(Capability(board, f.Time));
 
@@ -63,7 +63,7 @@ public sealed class SensorsCapabilityTests : IDisposable
         using var f = new RunnerFixture();
         var chip = new EmulatedHx711(Dout, Sck, f.Time) { Answering = false };
         _gpio.Attach(chip, Dout, Sck);
-        using var cell = new Hx711LoadCell(_controller, Dout, Sck, samples: 3, f.Time);
+        using var cell = new Hx711LoadCell(() => _controller, Dout, Sck, samples: 3, f.Time);
         using var board = new SensorBoard(null, new BowlScale(cell, _store, 1 / 420.0, null), null, []);
         f.Reopen(Capability(board, f.Time));
 
@@ -71,6 +71,22 @@ public sealed class SensorsCapabilityTests : IDisposable
 
         Assert.Equal(CommandState.Failed, outcome.State);
         Assert.Contains("did not answer", outcome.Detail, StringComparison.Ordinal);
+        Assert.Null(_store.LoadBowlZero());
+    }
+
+    [Fact]
+    public async Task Tare_BoardWithoutGpio_FailedNotUncertain()
+    {
+        using var f = new RunnerFixture();
+        static GpioController NoGpio() => throw new InvalidOperationException("libgpiod is not installed");
+        using var cell = new Hx711LoadCell(NoGpio, Dout, Sck, samples: 3, f.Time);
+        using var board = new SensorBoard(null, new BowlScale(cell, _store, 1 / 420.0, null), null, []);
+        f.Reopen(Capability(board, f.Time));
+
+        var outcome = await f.Runner.RunAsync(Tare(f), default);
+
+        Assert.Equal(CommandState.Failed, outcome.State);
+        Assert.Contains("libgpiod is not installed", outcome.Detail, StringComparison.Ordinal);
         Assert.Null(_store.LoadBowlZero());
     }
 

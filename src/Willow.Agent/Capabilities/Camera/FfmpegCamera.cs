@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Hardware;
@@ -62,8 +63,9 @@ public sealed class FfmpegCamera : ICamera, IAsyncDisposable
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new CameraFaultException(
-                $"The camera gave no picture within {_options.SnapshotTimeout.TotalSeconds:0.#} s; its live view may have stalled.");
+            throw new CameraFaultException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The camera gave no picture within {_options.SnapshotTimeout.TotalSeconds:0.#} s; its live view may have stalled."));
         }
 
         try

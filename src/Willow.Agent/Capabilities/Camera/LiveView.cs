@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Willow.Agent.Hardware;
 
 namespace Willow.Agent.Capabilities.Camera;
 
@@ -184,7 +182,7 @@ public sealed class LiveView : IAsyncDisposable
             await _device.WaitAsync(capture.Stop.Token);
             try
             {
-                failure = await PumpAsync(capture.Stop.Token);
+                failure = await LiveCapture.RunAsync(_options, Publish, _opened, _logger, capture.Stop.Token);
             }
             finally
             {
@@ -194,8 +192,10 @@ public sealed class LiveView : IAsyncDisposable
         catch (OperationCanceledException) when (capture.Stop.IsCancellationRequested)
         {
         }
-        catch (ExternalProgramMissingException ex)
+        catch (Exception ex)
         {
+            // Whatever ended the capture (ffmpeg missing, a broken pipe), the viewers must hear of it and the
+            // next viewer must be able to start a new one.
             failure = ex.Message;
         }
 
@@ -223,65 +223,6 @@ public sealed class LiveView : IAsyncDisposable
         }
 
         ended?.TrySetResult(null);
-    }
-
-    /// <summary>Runs ffmpeg until it ends or is stopped; returns why it ended by itself, or null if it was stopped.</summary>
-    private async Task<string?> PumpAsync(CancellationToken stop)
-    {
-        using var process = ExternalProgram.Start(CameraCommandLine.Program, CameraCommandLine.Stream(_options));
-        _opened();
-        CameraLog.CaptureStarted(_logger, process.Id, _options.Width, _options.Height, _options.FrameRate);
-
-        // Killing ffmpeg closes its output, which ends the read below; a pipe read may not heed the token.
-        using var killOnStop = stop.Register(() => ExternalProgram.Kill(process));
-        var errors = LastErrorAsync(process);
-        var splitter = new JpegFrameSplitter();
-        var buffer = new byte[64 * 1024];
-        var output = process.StandardOutput.BaseStream;
-        try
-        {
-            int read;
-            while ((read = await output.ReadAsync(buffer, CancellationToken.None)) > 0)
-            {
-                foreach (var jpeg in splitter.Push(buffer.AsSpan(0, read)))
-                {
-                    Publish(jpeg);
-                }
-            }
-        }
-        finally
-        {
-            ExternalProgram.Kill(process);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-
-        var reason = await errors;
-        if (splitter.Dropped > 0)
-        {
-            CameraLog.FramesDropped(_logger, splitter.Dropped);
-        }
-
-        if (stop.IsCancellationRequested)
-        {
-            return null;
-        }
-
-        return reason is null ? $"ffmpeg exited with code {process.ExitCode}." : $"ffmpeg exited with code {process.ExitCode}: {reason}";
-    }
-
-    /// <summary>Drains ffmpeg's error output (a full pipe would stall it) and keeps its last line, the reason it stopped.</summary>
-    private static async Task<string?> LastErrorAsync(Process process)
-    {
-        string? last = null;
-        while (await process.StandardError.ReadLineAsync() is { } line)
-        {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                last = line.Trim();
-            }
-        }
-
-        return last;
     }
 
     private void Publish(byte[] jpeg)

@@ -11,7 +11,7 @@ namespace Willow.Agent.Capabilities.Camera;
 /// The live view as MJPEG over HTTP: <c>multipart/x-mixed-replace</c>, one JPEG per part, each with its
 /// length, until the viewer goes away or the capture ends. Browsers show it in an <c>img</c> element.
 /// </summary>
-public sealed class MjpegStreamResult : IResult, IEndpointMetadataProvider, IDisposable
+public sealed class MjpegStreamResult : IResult, IEndpointMetadataProvider
 {
     public const string Boundary = "willow-frame";
     public const string ContentType = "multipart/x-mixed-replace; boundary=" + Boundary;
@@ -59,8 +59,6 @@ public sealed class MjpegStreamResult : IResult, IEndpointMetadataProvider, IDis
             _viewer.Dispose();
         }
     }
-
-    public void Dispose() => _viewer.Dispose();
 
     private static async Task WritePartAsync(Stream body, ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken)
     {

@@ -51,17 +51,25 @@ public sealed class BowlScale
     /// <summary>Takes what the cell reads now, with the empty bowl on it, as the zero, and keeps it durably.</summary>
     public bool TryTare(DateTimeOffset at, out double zeroCounts)
     {
-        if (!_cell.TryReadCounts(out zeroCounts))
+        if (!TryReadCounts(out zeroCounts))
         {
             return false;
         }
 
+        SetZero(zeroCounts, at);
+        return true;
+    }
+
+    /// <summary>What the load cell reads, in counts, before the zero and the calibration.</summary>
+    public bool TryReadCounts(out double counts) => _cell.TryReadCounts(out counts);
+
+    /// <summary>Makes <paramref name="zeroCounts"/> the empty bowl's reading, on disk before it is used.</summary>
+    public void SetZero(double zeroCounts, DateTimeOffset at)
+    {
         _store.SaveBowlZero(new BowlZero(zeroCounts, at));
         lock (_gate)
         {
             _zeroCounts = zeroCounts;
         }
-
-        return true;
     }
 }

@@ -4,11 +4,12 @@ using Iot.Device.DHTxx;
 namespace Willow.Agent.Capabilities.Sensors;
 
 /// <summary>
-/// A DHT22 (AM2302) on one GPIO pin, through <c>Iot.Device.DHTxx</c>. The binding times the sensor's pulses
+/// A DHT22 (AM2302) on one GPIO pin, through <c>Iot.Device.DHTxx</c>. The GPIO controller is asked for at the
+/// first read, so a board without one fails its readings, not the agent's start. The binding times the sensor's pulses
 /// in software, so on Linux a read is sometimes missed (the checksum fails): that is a false from
 /// <see cref="TryRead"/>, and the sampler tries again.
 /// </summary>
-public sealed class Dht22ClimateSensor(GpioController controller, int pin) : IClimateSensor, IDisposable
+public sealed class Dht22ClimateSensor(Func<GpioController> gpio, int pin) : IClimateSensor, IDisposable
 {
     private Dht22? _sensor;
 
@@ -19,7 +20,7 @@ public sealed class Dht22ClimateSensor(GpioController controller, int pin) : ICl
         reading = default;
 
         // Made on first use: the binding waits a second for the sensor to settle, which start-up need not.
-        _sensor ??= new Dht22(pin, controller, shouldDispose: false);
+        _sensor ??= new Dht22(pin, gpio(), shouldDispose: false);
 
         // The binding reads once for both values (it reuses a read younger than half a second).
         if (!_sensor.TryReadTemperature(out var temperature) || !_sensor.TryReadHumidity(out var humidity))

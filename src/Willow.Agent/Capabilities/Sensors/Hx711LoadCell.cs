@@ -9,7 +9,7 @@ namespace Willow.Agent.Capabilities.Sensors;
 /// that it hands back raw counts, because Willow keeps the zero itself: the binding takes its zero at
 /// power-up, and that would be lost (or taken with food in the bowl) at every restart.
 /// </summary>
-public sealed class Hx711LoadCell(GpioController controller, int dataPin, int clockPin, int samples, TimeProvider time) : ILoadCell, IDisposable
+public sealed class Hx711LoadCell(Func<GpioController> gpio, int dataPin, int clockPin, int samples, TimeProvider time) : ILoadCell, IDisposable
 {
     /// <summary>
     /// HX711 datasheet: a conversion every 100 ms at 10 SPS, and 400 ms to settle after power-up. DOUT that
@@ -22,6 +22,7 @@ public sealed class Hx711LoadCell(GpioController controller, int dataPin, int cl
     private const int SaturatedLow = -0x800000;
 
     private readonly Lock _gate = new();
+    private GpioController? _controller;
     private Hx711? _converter;
 
     public string Description => $"HX711 on DOUT GPIO{dataPin}, SCK GPIO{clockPin}";
@@ -31,11 +32,17 @@ public sealed class Hx711LoadCell(GpioController controller, int dataPin, int cl
         counts = 0;
         lock (_gate)
         {
-            _converter ??= Open();
+            if (_converter is null)
+            {
+                // Opened at the first read, so a board without GPIO fails its readings, not the agent's start.
+                _controller = gpio();
+                _converter = Open(_controller);
+            }
+
             var values = new double[samples];
             for (var i = 0; i < values.Length; i++)
             {
-                if (!WaitForConversion())
+                if (!WaitForConversion(_controller!))
                 {
                     return false;
                 }
@@ -62,7 +69,7 @@ public sealed class Hx711LoadCell(GpioController controller, int dataPin, int cl
     /// <summary>Closes the two pins; the GPIO controller belongs to whoever made it.</summary>
     public void Dispose() => _converter?.Dispose();
 
-    private Hx711 Open()
+    private Hx711 Open(GpioController controller)
     {
         var converter = new Hx711(dataPin, clockPin, new Hx711Options(Hx711Mode.ChannelAGain128, useByteLittleEndian: false), controller, shouldDispose: false);
         converter.SetConversionRatio(1);
@@ -70,7 +77,7 @@ public sealed class Hx711LoadCell(GpioController controller, int dataPin, int cl
     }
 
     /// <summary>Waits until DOUT falls, which the datasheet says means a conversion is ready to be clocked out.</summary>
-    private bool WaitForConversion()
+    private bool WaitForConversion(GpioController controller)
     {
         // PD_SCK held high for more than 60 µs powers the chip down (datasheet); low keeps it converting.
         controller.Write(clockPin, PinValue.Low);

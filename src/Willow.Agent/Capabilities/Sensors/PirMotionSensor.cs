@@ -8,9 +8,10 @@ namespace Willow.Agent.Capabilities.Sensors;
 /// through <c>Iot.Device.Hcsr501</c>. Edges become <see cref="MotionChanged"/>; a repeated level (contact
 /// bounce, or an edge the binding read after the pin had settled) is passed on once.
 /// </summary>
-public sealed class PirMotionSensor(GpioController controller, int pin) : IMotionSensor, IDisposable
+public sealed class PirMotionSensor(Func<GpioController> gpio, int pin) : IMotionSensor, IDisposable
 {
     private readonly Lock _gate = new();
+    private GpioController? _controller;
     private Hcsr501? _pir;
     private bool _detected;
 
@@ -38,7 +39,8 @@ public sealed class PirMotionSensor(GpioController controller, int pin) : IMotio
                 return;
             }
 
-            _pir = new Hcsr501(pin, controller, shouldDispose: false);
+            _controller = gpio();
+            _pir = new Hcsr501(pin, _controller, shouldDispose: false);
             _detected = _pir.IsMotionDetected;
             _pir.Hcsr501ValueChanged += OnValueChanged;
         }
@@ -49,7 +51,7 @@ public sealed class PirMotionSensor(GpioController controller, int pin) : IMotio
     {
         lock (_gate)
         {
-            if (_pir is null)
+            if (_pir is null || _controller is null)
             {
                 return;
             }
@@ -57,12 +59,12 @@ public sealed class PirMotionSensor(GpioController controller, int pin) : IMotio
             _pir.Hcsr501ValueChanged -= OnValueChanged;
             _pir.Dispose();
             _pir = null;
-        }
 
-        // The binding leaves the pin open when it does not own the controller; closing it drops its callbacks.
-        if (controller.IsPinOpen(pin))
-        {
-            controller.ClosePin(pin);
+            // The binding leaves the pin open when it does not own the controller; closing it drops its callbacks.
+            if (_controller.IsPinOpen(pin))
+            {
+                _controller.ClosePin(pin);
+            }
         }
     }
 

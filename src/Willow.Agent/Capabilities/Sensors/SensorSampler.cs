@@ -138,7 +138,7 @@ public sealed class SensorSampler(
 
             // Say what the sensor sees now if it differs from the last stored state (say, motion at boot).
             var now = motion.IsMotionDetected ? 1.0 : 0.0;
-            if (store.LastValue(Metrics.Motion) is { } last ? last != now : now == 1)
+            if (LastMotion() is { } last ? last != now : now == 1)
             {
                 Store([(Metrics.Motion, now)]);
             }
@@ -152,6 +152,19 @@ public sealed class SensorSampler(
         finally
         {
             motion.MotionChanged -= OnChanged;
+        }
+    }
+
+    private double? LastMotion()
+    {
+        try
+        {
+            return store.LastValue(Metrics.Motion);
+        }
+        catch (SqliteException ex)
+        {
+            SensorsLog.StoreFailed(logger, ex, Metrics.Motion);
+            return null;
         }
     }
 

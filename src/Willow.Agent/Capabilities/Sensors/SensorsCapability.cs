@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
@@ -26,22 +27,52 @@ public sealed class SensorsCapability(SensorBoard board, SensorStore store, Time
         }
 
         // An HX711 takes about a second for its samples; the reads block, so they run off the request's thread.
-        var (tared, zeroCounts) = await Task.Run(() => (scale.TryTare(time.GetUtcNow(), out var zero), zero), cancellationToken);
-        if (!tared)
+        bool read;
+        double zeroCounts;
+        try
         {
-            SensorsLog.TareFailed(logger);
+            (read, zeroCounts) = await Task.Run(() => (scale.TryReadCounts(out var counts), counts), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Reading changes nothing, so a reading that failed leaves the scale as it was: failed, not uncertain.
+            SensorsLog.TareFailed(logger, ex.Message);
+            return CapabilityResult.Failed($"The bowl scale ({scale.Description}) could not be read ({ex.Message}); the previous zero is kept.");
+        }
+
+        if (!read)
+        {
+            SensorsLog.TareFailed(logger, "no answer");
             return CapabilityResult.Failed(
                 $"The bowl scale ({scale.Description}) did not answer, so nothing was zeroed and the previous zero is kept. Check its wiring.");
         }
 
+        scale.SetZero(zeroCounts, time.GetUtcNow());
         SensorsLog.Tared(logger, zeroCounts);
-        var (read, grams) = await Task.Run(() => (scale.TryReadBowlWeightGrams(out var weight), weight), cancellationToken);
-        if (!read)
-        {
-            return CapabilityResult.Succeeded("Zeroed the bowl scale with the empty bowl on it.");
-        }
+        return await WeighAfterTareAsync(scale, cancellationToken) is { } grams
+            ? CapabilityResult.Succeeded(string.Create(
+                CultureInfo.InvariantCulture, $"Zeroed the bowl scale with the empty bowl on it; it now reads {Math.Round(grams) + 0.0:0} g."))
+            : CapabilityResult.Succeeded("Zeroed the bowl scale with the empty bowl on it.");
+    }
 
-        store.Append(Metrics.BowlWeight, grams, time.GetUtcNow());
-        return CapabilityResult.Succeeded($"Zeroed the bowl scale with the empty bowl on it; it now reads {grams:0} g.");
+    /// <summary>Stores a reading taken just after the tare, if the scale gives one; the tare stands either way.</summary>
+    private async Task<double?> WeighAfterTareAsync(BowlScale scale, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (weighed, grams) = await Task.Run(() => (scale.TryReadBowlWeightGrams(out var weight), weight), cancellationToken);
+            if (!weighed)
+            {
+                return null;
+            }
+
+            store.Append(Metrics.BowlWeight, grams, time.GetUtcNow());
+            return grams;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SensorsLog.SensorFailed(logger, ex, scale.Description);
+            return null;
+        }
     }
 }

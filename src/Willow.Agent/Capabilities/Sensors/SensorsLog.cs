@@ -20,8 +20,8 @@ internal static partial class SensorsLog
     [LoggerMessage(3454, LogLevel.Information, "Bowl scale zeroed at {ZeroCounts} counts")]
     public static partial void Tared(ILogger logger, double zeroCounts);
 
-    [LoggerMessage(3455, LogLevel.Warning, "Tare failed: the bowl scale did not answer")]
-    public static partial void TareFailed(ILogger logger);
+    [LoggerMessage(3455, LogLevel.Warning, "Tare failed, the previous zero is kept: {Reason}")]
+    public static partial void TareFailed(ILogger logger, string reason);
 
     [LoggerMessage(3456, LogLevel.Information, "Removed {Count} reading(s) older than {Before}")]
     public static partial void Pruned(ILogger logger, int count, DateTimeOffset before);

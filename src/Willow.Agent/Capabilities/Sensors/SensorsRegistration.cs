@@ -41,13 +41,16 @@ public static class SensorsRegistration
         builder.Services.AddHostedService<SensorSampler>();
     }
 
-    /// <summary>Makes the drivers the options name. The GPIO controller is asked for only if a GPIO driver needs it.</summary>
+    /// <summary>
+    /// Makes the drivers the options name. The GPIO controller is asked for only when a GPIO driver first touches
+    /// its pins, so a board without working GPIO (no libgpiod) logs failed readings and keeps its other capabilities.
+    /// </summary>
     public static SensorBoard CreateBoard(SensorsOptions options, SensorStore store, Func<GpioController> gpio, TimeProvider time)
     {
         List<IDisposable> owned = [];
         IClimateSensor? climate = options.Climate switch
         {
-            SensorsOptions.Dht22 => Own(new Dht22ClimateSensor(gpio(), options.DhtPin)),
+            SensorsOptions.Dht22 => Own(new Dht22ClimateSensor(gpio, options.DhtPin)),
             SensorsOptions.Bme280 => Own(new Bme280ClimateSensor(options.Bme280Bus, options.Bme280Address)),
             SensorsOptions.Simulated => new SimulatedClimate(time, new Random()),
             _ => null,
@@ -55,7 +58,7 @@ public static class SensorsRegistration
 
         ILoadCell? cell = options.Scale switch
         {
-            SensorsOptions.Hx711 => Own(new Hx711LoadCell(gpio(), options.Hx711DataPin, options.Hx711ClockPin, options.ScaleSamples, time)),
+            SensorsOptions.Hx711 => Own(new Hx711LoadCell(gpio, options.Hx711DataPin, options.Hx711ClockPin, options.ScaleSamples, time)),
             SensorsOptions.Simulated => new SimulatedBowl(time, options.GramsPerCount ?? 1, new Random()),
             _ => null,
         };
@@ -71,7 +74,7 @@ public static class SensorsRegistration
 
         IMotionSensor? motion = options.Motion switch
         {
-            SensorsOptions.Pir => Own(new PirMotionSensor(gpio(), options.PirPin)),
+            SensorsOptions.Pir => Own(new PirMotionSensor(gpio, options.PirPin)),
             SensorsOptions.Simulated => Own(new SimulatedMotion(time, new Random())),
             _ => null,
         };
