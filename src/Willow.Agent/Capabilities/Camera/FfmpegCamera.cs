@@ -12,12 +12,12 @@ namespace Willow.Agent.Capabilities.Camera;
 /// </summary>
 public sealed class FfmpegCamera : ICamera, IAsyncDisposable
 {
+    /// <summary>How often a photo looks again at a device that a starting or ending capture holds (ffmpeg opens or closes it in tens of ms).</summary>
+    private static readonly TimeSpan DeviceBusyRetry = TimeSpan.FromMilliseconds(50);
+
     private readonly CameraOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<FfmpegCamera> _logger;
-    /// <summary>How often a photo looks again at a device a starting or ending capture holds (ffmpeg opens or closes it in tens of ms).</summary>
-    private static readonly TimeSpan DeviceBusyRetry = TimeSpan.FromMilliseconds(50);
-
     private readonly SemaphoreSlim _device = new(1, 1);
     private readonly LiveView _live;
     private int _deviceOpenings;

@@ -18,7 +18,7 @@ public static class SensorsRegistration
             .Validate(o => o.ClimateInterval >= TimeSpan.FromSeconds(3) && o.ClimateInterval <= TimeSpan.FromDays(1),
                 "Sensors:ClimateInterval must be between 3 seconds (a DHT22 gives a reading every 2 s at most) and a day.")
             .Validate(o => o.BowlInterval >= TimeSpan.FromSeconds(o.ScaleSamples / 10.0 + 1) && o.BowlInterval <= TimeSpan.FromDays(1),
-                "Sensors:BowlInterval must be between a day and 1 s more than Sensors:ScaleSamples take (the HX711 converts 10 times a second).")
+                "Sensors:BowlInterval must be at most a day, and at least 1 s longer than Sensors:ScaleSamples take to read (the HX711 converts 10 times a second).")
             .Validate(o => o.Scale != SensorsOptions.Hx711 || o.GramsPerCount is not null,
                 "Sensors:GramsPerCount is needed with the HX711 scale: calibrate it with a known weight (Capabilities/Sensors/README.md); 1 reads raw counts while you do.")
             .Validate(o => o.GramsPerCount is null || (o.GramsPerCount != 0 && double.IsFinite(o.GramsPerCount.Value)),
