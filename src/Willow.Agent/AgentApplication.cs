@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Actuations;
+using Willow.Agent.Capabilities.Camera;
 using Willow.Agent.Capabilities.Dispenser;
+using Willow.Agent.Capabilities.Sensors;
 using Willow.Agent.Capabilities.Speaker;
 using Willow.Agent.Direct;
 using Willow.Agent.Journal;
@@ -25,8 +27,8 @@ public static class AgentApplication
 
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.Capabilities.All(c => c is Capability.Dispenser or Capability.Speaker),
-                "Agent:Capabilities may list 'dispenser' and 'speaker'.")
+            .Validate(o => o.Capabilities.All(Capability.IsKnown),
+                "Agent:Capabilities may list 'dispenser', 'speaker', 'camera' and 'sensors'.")
             .Validate(o => o.HomeKey is null || HomeKey.TryParse(o.HomeKey, out _), "Agent:HomeKey must be base64 of at least 32 bytes.")
             .ValidateOnStart();
 
@@ -39,6 +41,16 @@ public static class AgentApplication
         if (capabilities.Contains(Capability.Speaker))
         {
             builder.AddSpeaker();
+        }
+
+        if (capabilities.Contains(Capability.Camera))
+        {
+            builder.AddCamera();
+        }
+
+        if (capabilities.Contains(Capability.Sensors))
+        {
+            builder.AddSensors();
         }
 
         builder.Services.AddOptions<DispenserOptions>().BindConfiguration(DispenserOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -87,6 +99,15 @@ public static class AgentApplication
         {
             app.UseMiddleware<SignedRequestMiddleware>();
             app.MapActuations();
+            if (capabilities.Contains(Capability.Camera))
+            {
+                app.MapCamera();
+            }
+
+            if (capabilities.Contains(Capability.Sensors))
+            {
+                app.MapReadings();
+            }
         }
         else if (!direct.Enabled)
         {

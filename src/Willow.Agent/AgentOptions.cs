@@ -18,7 +18,7 @@ public sealed class AgentOptions
     [Required]
     public string DataDirectory { get; set; } = "/var/lib/willow/agent";
 
-    /// <summary>The capabilities this board hosts: <c>dispenser</c>, <c>speaker</c>.</summary>
+    /// <summary>The capabilities this board hosts: <c>dispenser</c>, <c>speaker</c>, <c>camera</c>, <c>sensors</c>.</summary>
     [MinLength(1, ErrorMessage = "An agent hosts at least one capability.")]
     public string[] Capabilities { get; set; } = [];
 

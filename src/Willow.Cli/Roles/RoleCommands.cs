@@ -89,7 +89,7 @@ public static class RoleCommands
         var common = new CommonOptions("http://0.0.0.0:5090");
         var deviceId = new Option<string>("--device-id") { Description = "This board's device id (Agent:DeviceId), e.g. treat-dispenser." };
         var name = new Option<string>("--name") { Description = "A name people recognise (Agent:Name)." };
-        var capabilities = new Option<string[]>("--capability") { Description = "A capability this board hosts: dispenser, speaker (repeatable)." };
+        var capabilities = new Option<string[]>("--capability") { Description = "A capability this board hosts: dispenser, speaker, camera, sensors (repeatable)." };
         var homeKey = new Option<string>("--home-key") { Description = "The home key gateway requests are signed with (Agent:HomeKey)." };
         var hub = new Option<string>("--hub") { Description = "Direct mode: poll this hub for commands, with no gateway (Direct:HubUrl)." };
         var token = new Option<string>("--token") { Description = "Direct mode: this device's token (Direct:Token)." };
