@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Capabilities.Dispenser;
@@ -84,7 +85,8 @@ public static class ActuationEndpoints
                 detail: $"This agent has no record of command {commandId}.",
                 statusCode: StatusCodes.Status404NotFound);
 
-    public static Ok<AgentInfo> GetInfo(ActuationRunner runner, IOptions<AgentOptions> agent, IOptions<DispenserOptions> dispenser)
+    public static Ok<AgentInfo> GetInfo(
+        ActuationRunner runner, IOptions<AgentOptions> agent, IOptions<DispenserOptions> dispenser, [FromServices] Carousel? carousel)
     {
         var options = agent.Value;
         var hasDispenser = runner.Capabilities.Contains(Capability.Dispenser);
@@ -93,6 +95,7 @@ public static class ActuationEndpoints
             options.Name ?? options.DeviceId,
             [.. runner.Capabilities.Order(StringComparer.Ordinal)],
             WillowVersion.Current,
-            hasDispenser ? dispenser.Value.MinimumInterval : null));
+            hasDispenser ? dispenser.Value.MinimumInterval : null,
+            CarouselSlotsLeft: carousel?.SlotsLeft));
     }
 }
