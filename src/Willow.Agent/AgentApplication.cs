@@ -87,6 +87,10 @@ public static class AgentApplication
         {
             app.UseMiddleware<SignedRequestMiddleware>();
             app.MapActuations();
+            if (capabilities.Contains(Capability.Speaker))
+            {
+                app.MapSounds();
+            }
         }
         else if (!direct.Enabled)
         {

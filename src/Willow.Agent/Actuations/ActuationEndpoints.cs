@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Capabilities.Dispenser;
+using Willow.Agent.Capabilities.Speaker;
 using Willow.Agent.Journal;
 using Willow.Core;
 using Willow.Core.Commands;
@@ -86,7 +87,11 @@ public static class ActuationEndpoints
                 statusCode: StatusCodes.Status404NotFound);
 
     public static Ok<AgentInfo> GetInfo(
-        ActuationRunner runner, IOptions<AgentOptions> agent, IOptions<DispenserOptions> dispenser, [FromServices] Carousel? carousel)
+        ActuationRunner runner,
+        IOptions<AgentOptions> agent,
+        IOptions<DispenserOptions> dispenser,
+        [FromServices] Carousel? carousel,
+        [FromServices] SoundLibrary? sounds)
     {
         var options = agent.Value;
         var hasDispenser = runner.Capabilities.Contains(Capability.Dispenser);
@@ -96,6 +101,7 @@ public static class ActuationEndpoints
             [.. runner.Capabilities.Order(StringComparer.Ordinal)],
             WillowVersion.Current,
             hasDispenser ? dispenser.Value.MinimumInterval : null,
+            Sounds: sounds?.Names(),
             CarouselSlotsLeft: carousel?.SlotsLeft));
     }
 }
