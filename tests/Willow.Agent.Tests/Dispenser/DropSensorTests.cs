@@ -156,4 +156,18 @@ public sealed class DropSensorTests
         Assert.Equal(PinMode.InputPullDown, rig.Gpio!.ModeOf(DispenserRig.DropPin));
         Assert.Equal(CommandState.Succeeded, result.State);
     }
+
+    [Fact]
+    public void SimulatedSensor_SeesEachReleaseFall_UntilItsHopperIsEmpty()
+    {
+        var sensor = new SimulatedDropSensor(portions: 2);
+
+        var seen = Enumerable.Range(0, 3).Select(_ =>
+        {
+            using var watch = sensor.Watch();
+            return watch.Fell.IsCompleted;
+        }).ToList();
+
+        Assert.Equal([true, true, false], seen);
+    }
 }
