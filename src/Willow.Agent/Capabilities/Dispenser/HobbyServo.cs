@@ -15,7 +15,6 @@ public sealed class HobbyServo : IServo, IDisposable
 {
     private readonly ServoOptions _calibration;
     private readonly DispenserMemory _memory;
-    private readonly PwmChannel _channel;
     private readonly ServoMotor _motor;
     private readonly Lock _gate = new();
     private bool _enabled;
@@ -31,8 +30,8 @@ public sealed class HobbyServo : IServo, IDisposable
 
         // Opening a sysfs channel writes its duty cycle at once, and a channel left enabled by an agent that
         // was killed is still enabled: open it at the pulse the horn already has, or at none (no pulses, no torque).
-        _channel = openChannel(calibration.DutyCycle(pulse));
-        _motor = new ServoMotor(_channel, calibration.MaximumAngleDegrees, calibration.PulseAtZeroMicroseconds, calibration.PulseAtMaximumMicroseconds);
+        var channel = openChannel(calibration.DutyCycle(pulse));
+        _motor = new ServoMotor(channel, calibration.MaximumAngleDegrees, calibration.PulseAtZeroMicroseconds, calibration.PulseAtMaximumMicroseconds);
         if (holdAt is { } held)
         {
             _motor.Start();
