@@ -99,6 +99,11 @@ public static class AgentApplication
         {
             app.UseMiddleware<SignedRequestMiddleware>();
             app.MapActuations();
+            if (capabilities.Contains(Capability.Speaker))
+            {
+                app.MapSounds();
+            }
+
             if (capabilities.Contains(Capability.Camera))
             {
                 app.MapCamera();

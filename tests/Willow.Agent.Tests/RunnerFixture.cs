@@ -26,14 +26,18 @@ internal sealed class RunnerFixture : IDisposable
             Dwell = TimeSpan.Zero,
             ReturnTravel = TimeSpan.Zero,
         };
-        Servo = new SimulatedServo(Time);
-        Capability = capability ?? new DispenserCapability(Servo, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        Memory = new DispenserMemory(_directory.File("dispenser.db"), Time);
+        Servo = new SimulatedServo(Time, Memory);
+        Capability = capability ?? new DispenserCapability(
+            Servo, Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<DispenserCapability>.Instance);
         Reopen();
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
 
     public DispenserOptions Options { get; }
+
+    public DispenserMemory Memory { get; }
 
     public SimulatedServo Servo { get; }
 
@@ -70,6 +74,8 @@ internal sealed class RunnerFixture : IDisposable
     public void Dispose()
     {
         Journal.Dispose();
+        Servo.Dispose();
+        Memory.Dispose();
         _directory.Dispose();
     }
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Capabilities.Dispenser;
 using Willow.Agent.Capabilities.Sensors;
+using Willow.Agent.Capabilities.Speaker;
 using Willow.Agent.Journal;
 using Willow.Core;
 using Willow.Core.Commands;
@@ -86,7 +88,12 @@ public static class ActuationEndpoints
                 statusCode: StatusCodes.Status404NotFound);
 
     public static Ok<AgentInfo> GetInfo(
-        ActuationRunner runner, IOptions<AgentOptions> agent, IOptions<DispenserOptions> dispenser, IOptions<SensorsOptions> sensors)
+        ActuationRunner runner,
+        IOptions<AgentOptions> agent,
+        IOptions<DispenserOptions> dispenser,
+        IOptions<SensorsOptions> sensors,
+        [FromServices] Carousel? carousel,
+        [FromServices] SoundLibrary? sounds)
     {
         var options = agent.Value;
         var hasDispenser = runner.Capabilities.Contains(Capability.Dispenser);
@@ -96,6 +103,8 @@ public static class ActuationEndpoints
             [.. runner.Capabilities.Order(StringComparer.Ordinal)],
             WillowVersion.Current,
             hasDispenser ? dispenser.Value.MinimumInterval : null,
-            Metrics: runner.Capabilities.Contains(Capability.Sensors) ? sensors.Value.MeasuredMetrics() : null));
+            Sounds: sounds?.Names(),
+            Metrics: runner.Capabilities.Contains(Capability.Sensors) ? sensors.Value.MeasuredMetrics() : null,
+            CarouselSlotsLeft: carousel?.SlotsLeft));
     }
 }

@@ -1,11 +1,9 @@
 namespace Willow.Agent.Capabilities.Speaker;
 
-/// <summary>Plays a sound from the speaker's library. The real driver uses ALSA; the twin records the play.</summary>
+/// <summary>Plays a WAV file on the speaker. The real driver uses ALSA's <c>aplay</c>; the twin writes what it would have played.</summary>
 public interface ISoundPlayer
 {
-    /// <summary>The sound names this player can play.</summary>
-    IReadOnlyCollection<string> Sounds { get; }
-
-    /// <summary>Plays the sound once and returns when it has finished.</summary>
-    Task PlayAsync(string sound, CancellationToken cancellationToken);
+    /// <summary>Plays the clip once and returns when it has finished.</summary>
+    /// <exception cref="SoundNotPlayedException">The speaker could not play it; nothing (or only part of it) was heard.</exception>
+    Task PlayAsync(SoundClip clip, CancellationToken cancellationToken);
 }
