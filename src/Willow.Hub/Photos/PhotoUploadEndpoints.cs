@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Willow.Core.Media;
 using Willow.Hosting;
 using Willow.Hub.Access;
 using Willow.Hub.Devices;
@@ -77,7 +78,7 @@ public static class PhotoUploadEndpoints
             return TypedResults.Problem(title: "The photo is too large", detail: $"At most {options.Value.MaxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (!JpegHeader.TryReadSize(jpeg, out var width, out var height))
+        if (!JpegImage.TryReadSize(jpeg, out var width, out var height))
         {
             return TypedResults.Problem(title: "Not a JPEG", detail: "The body has no JPEG frame header.", statusCode: StatusCodes.Status422UnprocessableEntity);
         }

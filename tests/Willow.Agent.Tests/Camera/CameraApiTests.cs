@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Willow.Agent.Capabilities.Camera;
 using Willow.Core.Commands;
+using Willow.Core.Media;
 using Willow.Core.Protocol;
 using Willow.Core.Security;
 using Willow.Testing;

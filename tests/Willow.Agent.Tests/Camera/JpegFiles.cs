@@ -2,25 +2,9 @@ using Willow.Agent.Hardware;
 
 namespace Willow.Agent.Tests.Camera;
 
-/// <summary>JPEGs for the camera tests: small hand-built ones, and real decoding through ffmpeg.</summary>
+/// <summary>Real decoding of the camera's JPEGs through ffmpeg.</summary>
 internal static class JpegFiles
 {
-    /// <summary>
-    /// A structurally complete JPEG with the traps a naive splitter falls into: an APP1 segment holding an
-    /// embedded thumbnail (its own FFD8…FFD9), a stuffed 0xFF in the scan, and a restart marker.
-    /// </summary>
-    public static byte[] Tricky(int width, int height, byte fill, int scanBytes = 4)
-    {
-        byte[] thumbnail = [0xFF, 0xD8, 0xFF, 0xD9];
-        List<byte> jpeg = [0xFF, 0xD8];
-        Segment(jpeg, 0xE1, [.. "Exif\0\0"u8.ToArray(), .. thumbnail]);
-        Segment(jpeg, 0xDB, [0x00, .. Enumerable.Repeat((byte)1, 64)]);
-        Segment(jpeg, 0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]);
-        Segment(jpeg, 0xDA, [1, 1, 0, 0, 63, 0]);
-        jpeg.AddRange([fill, 0xFF, 0x00, fill, 0xFF, 0xD0, .. Enumerable.Repeat(fill, scanBytes), 0xFF, 0xD9]);
-        return [.. jpeg];
-    }
-
     /// <summary>Decodes with ffmpeg into raw RGB: the number of bytes is width × height × 3 only for a whole, valid picture.</summary>
     public static async Task<(int Bytes, string Errors)> DecodeToRgbAsync(byte[] jpeg)
     {
@@ -33,12 +17,5 @@ internal static class JpegFiles
             jpeg);
         Assert.True(result.Succeeded, result.Describe("ffmpeg"));
         return (result.Output.Length, result.Errors);
-    }
-
-    private static void Segment(List<byte> jpeg, byte marker, byte[] body)
-    {
-        var length = body.Length + 2;
-        jpeg.AddRange([0xFF, marker, (byte)(length >> 8), (byte)length]);
-        jpeg.AddRange(body);
     }
 }

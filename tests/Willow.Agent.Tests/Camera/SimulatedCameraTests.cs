@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Willow.Agent.Capabilities.Camera;
+using Willow.Core.Media;
 
 namespace Willow.Agent.Tests.Camera;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Willow.Core.Commands;
+using Willow.Core.Media;
 using Willow.Core.Protocol;
 
 namespace Willow.Agent.Capabilities.Camera;

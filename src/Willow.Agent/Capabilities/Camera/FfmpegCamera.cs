@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Hardware;
+using Willow.Core.Media;
 
 namespace Willow.Agent.Capabilities.Camera;
 

@@ -1,6 +1,6 @@
-using Willow.Agent.Capabilities.Camera;
+using Willow.Core.Media;
 
-namespace Willow.Agent.Tests.Camera;
+namespace Willow.Core.Tests.Media;
 
 public sealed class JpegImageTests
 {

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Willow.Agent.Capabilities.Camera;
+namespace Willow.Core.Media;
 
 /// <summary>
 /// Splits ffmpeg's <c>image2pipe</c> output, JPEG images one after another, into whole images, whatever the

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Willow.Agent.Capabilities.Camera;
+namespace Willow.Core.Media;
 
 /// <summary>What the agent needs to know of a JPEG without decoding it.</summary>
 public static class JpegImage
