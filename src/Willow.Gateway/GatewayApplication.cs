@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Core.Security;
+using Willow.Gateway.Camera;
 using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
@@ -74,6 +75,10 @@ public static class GatewayApplication
             .ConfigureHttpClient((sp, client) => HubUploads.Configure(client, sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
         services.AddSingleton<PhotoForwarder>();
         services.AddSingleton<SoundInstaller>();
+        services.AddSingleton<LiveViewRelay>();
+        services.AddHttpClient(LiveViewRelay.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<SigningHandler>();
         services.AddHostedService(sp => sp.GetRequiredService<PhotoForwarder>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<PresenceMonitor>());

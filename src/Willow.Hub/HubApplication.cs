@@ -4,6 +4,7 @@ using Willow.Hosting;
 using Willow.Hub.Access;
 using Willow.Hub.Accounts;
 using Willow.Hub.Audit;
+using Willow.Hub.Camera;
 using Willow.Hub.Commands;
 using Willow.Hub.Dashboard;
 using Willow.Hub.Devices;
@@ -39,6 +40,7 @@ public static class HubApplication
         builder.AddRegimens();
         builder.AddReadings();
         builder.AddPhotos();
+        builder.AddLiveView();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
@@ -51,7 +53,14 @@ public static class HubApplication
         {
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, WillowJsonContext.Default);
             o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(1, HubJsonContext.Default);
-        }).AddHubNodesBackplane(builder.Configuration);
+        })
+        .AddHubOptions<GatewayHub>(o =>
+        {
+            // A gateway sends pages of readings and camera frames (a JPEG in base64 is ~60 KB): SignalR's 32 KB
+            // default is for browsers. Gateways are enrolled, so the larger limit is not open to strangers.
+            o.MaximumReceiveMessageSize = 2 * 1024 * 1024;
+        })
+        .AddHubNodesBackplane(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -101,6 +110,7 @@ public static class HubApplication
         household.MapReadings();
         household.MapPhotos();
         household.MapSounds();
+        household.MapLiveView();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         app.MapHub<LiveHub>(LiveHub.Path);

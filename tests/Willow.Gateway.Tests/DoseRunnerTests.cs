@@ -56,6 +56,48 @@ public sealed class DoseRunnerTests
     private sealed record DoseReportRow(Guid DoseId, DoseState State, DateTimeOffset At);
 
     [Fact]
+    public async Task PhotoAfter_OnceTheDoseHasDropped_TheCameraIsAskedForAPhotoOfThatDose_ReportedToTheHubWithIt()
+    {
+        var start = new DateTime(2026, 12, 1, 7, 0, 0);
+        var startInstant = LocalTimes.ToInstant(start, Berlin);
+        await using var f = await RigAsync(startInstant.AddMinutes(-1));
+        var plan = Plans.Plan(Plans.EveryEightHours(RelayFixture.DeviceId, start, start.AddDays(1)) with { PhotoAfter = true, PhotoDeviceId = "bowl-camera" });
+        f.Book.Replace(Plans.Set(plan));
+
+        await RunUntilAsync(f, startInstant.AddMinutes(5));
+
+        var dose = ScheduleMath.Occurrences(plan, startInstant, startInstant)[0];
+        Assert.Equal(HomeDoseState.Dispensed, f.Journal.FindDose(dose.DoseId)?.State);
+        var issued = f.Journal.PeekOutbox(1000).Where(e => e.Kind == OutboxKinds.CommandIssued).Select(e => e.Issued!).ToList();
+        var photo = Assert.Single(issued, c => c.Kind == CommandKinds.Snapshot);
+        var dispense = Assert.Single(issued, c => c.Kind == CommandKinds.Dispense);
+        Assert.Equal(("bowl-camera", dose.DoseId), (photo.DeviceId, photo.DoseId));
+        Assert.True(photo.IssuedAt >= f.Journal.Find(dispense.Id)!.FinishedAt, "the photo is asked for after the dose dropped");
+        Assert.Equal(TimeSpan.FromMinutes(2), photo.ExpiresAt - photo.IssuedAt);
+        Assert.NotNull(f.Journal.Find(photo.Id));
+    }
+
+    [Fact]
+    public async Task PhotoAfter_ADispenseTheAgentRefused_TakesNoPhoto()
+    {
+        var start = new DateTime(2026, 12, 1, 7, 0, 0);
+        var startInstant = LocalTimes.ToInstant(start, Berlin);
+        await using var f = await RigAsync(startInstant.AddHours(-2), agent: new Dictionary<string, string?> { ["Dispenser:MinimumInterval"] = "1.00:00:00" });
+        var earlier = f.Dispense();
+        f.Relay.Enqueue(earlier);
+        await f.WaitFinalAsync(earlier.Id);
+        f.FakeTime!.Advance(TimeSpan.FromMinutes(119));
+        var plan = Plans.Plan(Plans.EveryEightHours(RelayFixture.DeviceId, start, start.AddDays(1)) with { PhotoAfter = true, PhotoDeviceId = "bowl-camera", MinimumInterval = TimeSpan.Zero });
+        f.Book.Replace(Plans.Set(plan));
+
+        await RunUntilAsync(f, startInstant.AddMinutes(5));
+
+        var dose = ScheduleMath.Occurrences(plan, startInstant, startInstant)[0];
+        Assert.Equal(HomeDoseState.Held, f.Journal.FindDose(dose.DoseId)?.State);
+        Assert.DoesNotContain(f.Journal.PeekOutbox(1000), e => e.Kind == OutboxKinds.CommandIssued && e.Issued!.Kind == CommandKinds.Snapshot);
+    }
+
+    [Fact]
     public async Task FourWeeksEveryEightHours_Exactly84Dispenses_AllInsideTheirWindows_NoneWithinTheMinimumInterval()
     {
         var start = new DateTime(2026, 12, 1, 7, 0, 0);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Willow.Core.Links;
 using Willow.Core.Protocol;
+using Willow.Gateway.Camera;
 using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
@@ -28,6 +29,7 @@ public sealed class HubLink(
     RegimenBook regimens,
     ClockGuard clock,
     SoundInstaller sounds,
+    LiveViewRelay liveViews,
     TimeProvider time,
     ILogger<HubLink> logger) : BackgroundService
 {
@@ -103,6 +105,8 @@ public sealed class HubLink(
         connection.On<RegimenSet>(nameof(IGatewayClient.RegimensChanged), regimens.Replace);
         connection.On<SoundUpload, SoundChange>(nameof(IGatewayClient.InstallSound), upload => sounds.InstallAsync(upload, CancellationToken.None));
         connection.On<string, string, SoundChange>(nameof(IGatewayClient.RemoveSound), (device, name) => sounds.RemoveAsync(device, name, CancellationToken.None));
+        connection.On<CameraStreamRequest, string?>(nameof(IGatewayClient.StartCameraStream), request => liveViews.Start(request));
+        connection.On<Guid>(nameof(IGatewayClient.StopCameraStream), liveViews.Stop);
         return connection;
     }
 

@@ -20,6 +20,10 @@ public sealed class HubSession
     public async Task InvokeAsync(string method, CancellationToken cancellationToken, params object?[] arguments) =>
         await Current().InvokeCoreAsync(method, arguments, cancellationToken);
 
+    /// <summary>Sends without waiting for an answer; an argument may be a stream (<c>IAsyncEnumerable</c>) that flows until it ends.</summary>
+    public async Task SendAsync(string method, CancellationToken cancellationToken, params object?[] arguments) =>
+        await Current().SendCoreAsync(method, arguments, cancellationToken);
+
     internal void Attach(HubConnection connection, DateTimeOffset at)
     {
         _connection = connection;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
 using Willow.Hub.Access;
+using Willow.Hub.Camera;
 using Willow.Hub.Commands;
 using Willow.Core.Doses;
 using Willow.Hub.Devices;
@@ -28,6 +29,7 @@ public sealed class GatewayHub(
     GatewayConnections connections,
     LiveUpdates live,
     ReadingIntake readings,
+    ILiveViewFrames liveViews,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
@@ -147,6 +149,22 @@ public sealed class GatewayHub(
     /// <summary>Sensor readings the gateway collected from its agents. Returns how many batches are settled.</summary>
     public Task<int> ReportReadings(IReadOnlyList<DeviceReadings> batches) =>
         readings.TakeAsync(HouseholdId, GatewayId, batches, Context.ConnectionAborted);
+
+    /// <summary>A camera's frames for a live view the hub asked this gateway for; ends when the gateway stops it.</summary>
+    public async Task UploadCameraFrames(Guid streamId, IAsyncEnumerable<byte[]> frames)
+    {
+        try
+        {
+            await foreach (var frame in frames.WithCancellation(Context.ConnectionAborted))
+            {
+                await liveViews.PublishAsync(streamId, frame);
+            }
+        }
+        finally
+        {
+            await liveViews.EndAsync(streamId);
+        }
+    }
 
     public async Task ReportClock(ClockReport report)
     {
