@@ -8,8 +8,9 @@ source scripts/prerequisites.sh
 willow_require_dotnet
 willow_require_node
 # Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium); Redis for
-# the Redis store, the multi-node tests and redis-benchmark.
-willow_require_packages util-linux procps chromium redis-server redis-tools
+# the Redis store, the multi-node tests and redis-benchmark; ffmpeg (the camera), espeak-ng and alsa-utils
+# (the speaker: speech, aplay, amixer) for the agents' drivers, used for real.
+willow_require_packages util-linux procps chromium redis-server redis-tools ffmpeg espeak-ng alsa-utils
 
 # One Redis on loopback for the whole run (tests share it under key prefixes of their own), stopped by its
 # PID when the run ends. Tests that crash and restart Redis start private ones.

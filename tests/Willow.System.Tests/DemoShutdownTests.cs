@@ -21,7 +21,7 @@ public sealed class DemoShutdownTests
             await demo.WaitForOutputAsync("Willow demo is running.", TimeSpan.FromSeconds(120));
             children = [.. Directory.GetFiles(Path.Combine(data, "run"), "*.pid").Select(f => int.Parse(File.ReadAllText(f), CultureInfo.InvariantCulture))];
             firstToken = JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "demo.json"))).RootElement.GetProperty("apiToken").GetString()!;
-            Assert.Equal(5, children.Length);
+            Assert.Equal(6, children.Length); // hub, gateway, two dispensers, the speaker, the feeding station
 
             demo.Interrupt();
             Assert.Equal(0, await demo.WaitForExitAsync(TimeSpan.FromSeconds(30)));

@@ -52,6 +52,30 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
     }
 
     [Fact]
+    public async Task TheFeedingStation_SendsReadings_AndASnapshotBecomesAPhotoAtTheHub()
+    {
+        using var client = demo.Client();
+        client.BaseAddress = new Uri($"{demo.HubUrl}/api/v1/households/{demo.HouseholdId}/");
+        var readings = await Eventually.WaitAsync(
+            async () => JsonDocument.Parse(await client.GetStringAsync("readings/latest")).RootElement,
+            latest => latest.GetArrayLength() >= 3,
+            "the feeding station's first readings (room, humidity, bowl)",
+            TimeSpan.FromSeconds(60));
+        Assert.Contains(readings.EnumerateArray(), r => r.GetProperty("metric").GetString() == "bowl_weight" && r.GetProperty("unit").GetString() == "g");
+
+        using var issued = await client.PostAsync("devices/feeding-station/commands", new StringContent("{\"kind\":\"snapshot\"}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, issued.StatusCode);
+        var id = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        var photos = await Eventually.WaitAsync(
+            async () => JsonDocument.Parse(await client.GetStringAsync("photos?device=feeding-station")).RootElement,
+            list => list.EnumerateArray().Any(p => p.GetProperty("id").GetString() == id),
+            "the snapshot's photo at the hub",
+            TimeSpan.FromSeconds(30));
+        var photo = photos.EnumerateArray().First(p => p.GetProperty("id").GetString() == id);
+        Assert.Equal((640, 480), (photo.GetProperty("width").GetInt32(), photo.GetProperty("height").GetInt32()));
+    }
+
+    [Fact]
     public async Task Status_ListsBothDevicesOnline()
     {
         var (code, output) = await WillowProcess.RunAsync("status", "--profile", demo.Profile);

@@ -22,5 +22,5 @@ public sealed record DemoManifest(
     IReadOnlyList<DemoDevice> Devices,
     IReadOnlyDictionary<string, string> PidFiles);
 
-/// <summary>One simulated device of the demo.</summary>
-public sealed record DemoDevice(string Id, string Name, string Capability, string Url, string? SimulationLog);
+/// <summary>One simulated board of the demo and what it hosts.</summary>
+public sealed record DemoDevice(string Id, string Name, IReadOnlyList<string> Capabilities, string Url, string? SimulationLog);

@@ -20,6 +20,9 @@ public static class DemoSetup
     public const string PetName = "Willow";
     public const int PillCapacity = 30;
     public const string Speaker = "speaker";
+
+    /// <summary>A board by the bowl: a camera that watches it and sensors (the room, the bowl's weight, motion).</summary>
+    public const string FeedingStation = "feeding-station";
     public const string ManifestFile = "demo.json";
 
     /// <summary>Treats are not medication, but the demo shows the lockout all the same.</summary>
@@ -54,9 +57,10 @@ public static class DemoSetup
         var hub = hubUrl.GetLeftPart(UriPartial.Authority);
         var devices = new List<DemoDevice>
         {
-            new(TreatDispenser, "Treat dispenser", Capability.Dispenser, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", TreatDispenser, "movements.log")),
-            new(PillDispenser, "Pill dispenser", Capability.Dispenser, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", PillDispenser, "movements.log")),
-            new(Speaker, "Kitchen speaker", Capability.Speaker, $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", Speaker, "plays.log")),
+            new(TreatDispenser, "Treat dispenser", [Capability.Dispenser], $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", TreatDispenser, "movements.log")),
+            new(PillDispenser, "Pill dispenser", [Capability.Dispenser], $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", PillDispenser, "movements.log")),
+            new(Speaker, "Kitchen speaker", [Capability.Speaker], $"http://127.0.0.1:{FreePort()}", Path.Combine(dataDirectory, "agents", Speaker, "plays.log")),
+            new(FeedingStation, "Feeding station", [Capability.Camera, Capability.Sensors], $"http://127.0.0.1:{FreePort()}", null),
         };
         var manifest = new DemoManifest(
             HubUrl: hub,
@@ -80,6 +84,7 @@ public static class DemoSetup
                 [TreatDispenser] = PidFile(dataDirectory, TreatDispenser),
                 [PillDispenser] = PidFile(dataDirectory, PillDispenser),
                 [Speaker] = PidFile(dataDirectory, Speaker),
+                [FeedingStation] = PidFile(dataDirectory, FeedingStation),
             });
 
         WriteHubConfig(manifest);
@@ -192,12 +197,12 @@ public static class DemoSetup
             {
                 ["DeviceId"] = device.Id,
                 ["Name"] = device.Name,
-                ["Capabilities"] = new JsonArray(device.Capability),
+                ["Capabilities"] = new JsonArray([.. device.Capabilities.Select(c => JsonValue.Create(c))]),
                 ["HomeKey"] = manifest.HomeKey,
                 ["DataDirectory"] = Path.Combine(manifest.DataDirectory, "agents", device.Id),
             },
         };
-        if (device.Capability == Capability.Dispenser)
+        if (device.Capabilities.Contains(Capability.Dispenser))
         {
             // The treat dispenser has a lockout of its own; the pill dispenser's comes from its regimen.
             config["Dispenser"] = new JsonObject
@@ -207,9 +212,29 @@ public static class DemoSetup
                 ["SimulatedMovementLog"] = device.SimulationLog,
             };
         }
-        else
+
+        if (device.Capabilities.Contains(Capability.Speaker))
         {
             config["Speaker"] = new JsonObject { ["Driver"] = "simulated", ["SimulatedPlayLog"] = device.SimulationLog };
+        }
+
+        if (device.Capabilities.Contains(Capability.Camera))
+        {
+            // ffmpeg's moving test picture stands in for the webcam: real JPEGs, a real MJPEG live view.
+            config["Camera"] = new JsonObject { ["Driver"] = "simulated", ["Width"] = 640, ["Height"] = 480, ["FrameRate"] = 10 };
+        }
+
+        if (device.Capabilities.Contains(Capability.Sensors))
+        {
+            // A simulated room, bowl and motion sensor, sampled often enough that the charts move while you watch.
+            config["Sensors"] = new JsonObject
+            {
+                ["Climate"] = "simulated",
+                ["Scale"] = "simulated",
+                ["Motion"] = "simulated",
+                ["ClimateInterval"] = "00:00:15",
+                ["BowlInterval"] = "00:00:10",
+            };
         }
 
         Write(ConfigPath(manifest, device.Id), config);

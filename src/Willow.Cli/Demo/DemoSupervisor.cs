@@ -176,6 +176,8 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
                 DeviceId = DemoSetup.PillDispenser,
                 CallFirst = true,
                 CallDeviceId = DemoSetup.Speaker,
+                PhotoAfter = true,
+                PhotoDeviceId = DemoSetup.FeedingStation,
             }, cancellationToken);
             await client.RefillAsync(household, DemoSetup.PillDispenser, new Hub.Devices.RefillRequest { Capacity = DemoSetup.PillCapacity }, cancellationToken);
         }
@@ -200,13 +202,14 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
         var table = new Table("Device", "Capability", "Agent", "Records to");
         foreach (var device in manifest.Devices)
         {
-            table.Add(device.Id, device.Capability, device.Url, device.SimulationLog ?? "");
+            table.Add(device.Id, string.Join(", ", device.Capabilities), device.Url, device.SimulationLog ?? "");
         }
 
         table.WriteTo(terminal);
         terminal.Line();
         terminal.Line(care);
         terminal.Line($"The treat dispenser refuses a second dispense within {DemoSetup.TreatLockout.TotalSeconds:0} s (the lockout).");
+        terminal.Line("The feeding station watches the bowl: a photo after each dose, a live view, and the room's and the bowl's readings (Devices page).");
         terminal.Line(profilePath is null
             ? $"Try it (sign in first: willow login --hub {manifest.HubUrl} --email {manifest.OwnerEmail}):"
             : "Try it (the CLI is signed in to this hub as the owner):");
