@@ -8,12 +8,24 @@ namespace Willow.Cli.Client;
 /// <summary>
 /// Connecting a home's gateway: an owner runs <c>willow gateway add ID</c> anywhere and gets a one-time code;
 /// on the gateway, <c>willow gateway enroll --hub URL --code CODE</c> trades it for the token the gateway keeps.
-/// Also <c>code</c> (a replaced Pi), <c>revoke</c> and <c>list</c>.
+/// Also <c>code</c> (a replaced Pi), <c>revoke</c>, <c>list</c>, and <c>key</c> (a new home key for the LAN).
 /// </summary>
 public static class GatewayCommands
 {
     public static IEnumerable<Command> All(Terminal terminal, TimeProvider time) =>
-        [Add(terminal), Code(terminal), Revoke(terminal), List(terminal), Enroll(terminal, time)];
+        [Add(terminal), Code(terminal), Revoke(terminal), List(terminal), Enroll(terminal, time), Key(terminal)];
+
+    /// <summary>A new home key, to put in the gateway's and every agent's configuration.</summary>
+    private static Command Key(Terminal terminal)
+    {
+        var command = new Command("key", "Print a new home key (base64, 32 random bytes): the same value goes in Gateway:HomeKey and every agent's Agent:HomeKey.");
+        command.SetAction(_ =>
+        {
+            terminal.Line(Core.Security.HomeKey.Generate());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
 
     private static Command Add(Terminal terminal)
     {
