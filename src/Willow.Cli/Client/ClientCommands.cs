@@ -50,8 +50,9 @@ public static class ClientCommands
         var connection = new ClientOptions();
         var device = new Option<string>("--device", "-d") { Description = "The speaker's device id.", Required = true };
         var sound = new Option<string>("--sound") { Description = "The sound to play.", DefaultValueFactory = _ => CallArgs.DefaultSound };
+        var say = new Option<string>("--say") { Description = "Words to speak instead of a sound, e.g. \"Willow, dinner!\"." };
         var follow = new FollowOptions();
-        var command = new Command("call", "Play a sound that calls the pet.") { device, sound };
+        var command = new Command("call", "Play a sound that calls the pet, or speak to it.") { device, sound, say };
         connection.AddTo(command);
         follow.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -59,7 +60,7 @@ public static class ClientCommands
             var request = new IssueCommandRequest
             {
                 Kind = CommandKinds.Call,
-                Args = JsonSerializerArgs("sound", parse.GetValue(sound)!),
+                Args = parse.GetValue(say) is { } words ? JsonSerializerArgs("text", words) : JsonSerializerArgs("sound", parse.GetValue(sound)!),
                 TtlSeconds = parse.GetValue(follow.Ttl),
             };
             return await IssueAsync(parse, connection, follow, parse.GetValue(device)!, request, terminal, time, ct);

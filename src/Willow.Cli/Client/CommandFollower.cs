@@ -11,6 +11,11 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     public async Task<int> IssueAndFollowAsync(
+        Guid householdId, string deviceId, IssueCommandRequest request, string idempotencyKey, bool wait, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await IssueAndFollowToEndAsync(householdId, deviceId, request, idempotencyKey, wait, timeout, cancellationToken)).ExitCode;
+
+    /// <summary>Like <see cref="IssueAndFollowAsync"/>, with the command as it ended (for what comes after it, like a photo).</summary>
+    public async Task<(int ExitCode, CommandView Command)> IssueAndFollowToEndAsync(
         Guid householdId, string deviceId, IssueCommandRequest request, string idempotencyKey, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var command = await client.IssueAsync(householdId, deviceId, request, idempotencyKey, cancellationToken);
@@ -19,7 +24,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
         if (!wait)
         {
             terminal.Line($"Follow it with: willow status, or GET {client.HubUrl}/api/v1/households/{householdId}/commands/{command.Id}");
-            return ExitCodes.Success;
+            return (ExitCodes.Success, command);
         }
 
         var started = time.GetTimestamp();
@@ -28,7 +33,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
             if (time.GetElapsedTime(started) > timeout)
             {
                 terminal.Fail($"Still {command.State.ToWire()} after {timeout.TotalSeconds:0} s; the home may be offline. It will not run after {Local(command.ExpiresAt)}.");
-                return ExitCodes.Failure;
+                return (ExitCodes.Failure, command);
             }
 
             await Task.Delay(PollInterval, time, cancellationToken);
@@ -36,7 +41,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
             printed = Print(command, printed);
         }
 
-        return Conclude(command);
+        return (Conclude(command), command);
     }
 
     private int Print(CommandView command, int alreadyPrinted)

@@ -48,6 +48,16 @@ public static partial class DurationText
             ? duration
             : throw new CliException($"{option} '{text}' is not a duration; write it like 8h, 45m, 1h30m, 4w or 08:00:00.", ExitCodes.Usage);
 
+    /// <summary>How long ago, as a person says it: "just now", "5 s ago", "12 min ago", "3 h ago", "2 d ago".</summary>
+    public static string Ago(TimeSpan elapsed) => elapsed.TotalSeconds switch
+    {
+        < 2 => "just now",
+        < 60 => $"{elapsed.TotalSeconds:0} s ago",
+        < 3600 => $"{elapsed.TotalMinutes:0} min ago",
+        < 86400 => $"{elapsed.TotalHours:0} h ago",
+        _ => $"{elapsed.TotalDays:0} d ago",
+    };
+
     [GeneratedRegex(@"^(?<part>\d+(\.\d+)?[wdhmsWDHMS])+$")]
     private static partial Regex Parts();
 }

@@ -12,6 +12,7 @@ using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
+using Willow.Hub.Readings;
 using Willow.Hub.Regimens;
 
 namespace Willow.Cli.Client;
@@ -55,6 +56,17 @@ public sealed class HubClient : IDisposable
 
     public Task<CommandView> CommandAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken) =>
         GetAsync($"api/v1/households/{householdId}/commands/{commandId}", HubJsonContext.Default.CommandView, cancellationToken);
+
+    public Task<IReadOnlyList<ReadingView>> LatestReadingsAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/readings/latest", HubJsonContext.Default.IReadOnlyListReadingView, cancellationToken);
+
+    /// <summary>A photo's JPEG, or null while the hub does not have it yet.</summary>
+    public async Task<byte[]?> PhotoAsync(Guid householdId, Guid photoId, CancellationToken cancellationToken)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, $"api/v1/households/{householdId}/photos/{photoId}");
+        using var response = await SendCoreAsync(message, cancellationToken, allowNotFound: true);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
 
     public Task<IReadOnlyList<PetView>> PetsAsync(Guid householdId, CancellationToken cancellationToken) =>
         GetAsync($"api/v1/households/{householdId}/pets", HubJsonContext.Default.IReadOnlyListPetView, cancellationToken);
@@ -219,7 +231,7 @@ public sealed class HubClient : IDisposable
     }
 
     /// <summary>A successful response, or a <see cref="CliException"/> saying what went wrong.</summary>
-    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage message, CancellationToken cancellationToken, bool allowNotFound = false)
     {
         HttpResponseMessage response;
         try
@@ -235,7 +247,7 @@ public sealed class HubClient : IDisposable
             throw new CliException($"The hub at {HubUrl} did not answer within {_http.Timeout.TotalSeconds:0} s.", ExitCodes.Unreachable);
         }
 
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && !(allowNotFound && response.StatusCode == HttpStatusCode.NotFound))
         {
             using (response)
             {

@@ -3,16 +3,15 @@ using Willow.Agent.Capabilities.Sensors;
 using Willow.Core.Commands;
 using Willow.Core.Security;
 using Willow.Hub;
-using Willow.Testing;
 
-namespace Willow.Gateway.Tests;
+namespace Willow.Testing;
 
 /// <summary>
 /// A hub and a home whose one board hosts a camera (ffmpeg's test picture: real JPEGs), sensors (simulated
 /// room, bowl and motion, sampled every few seconds) and a speaker, behind a real gateway, all on loopback.
 /// The gateway can be stopped and started again on the same journal.
 /// </summary>
-internal sealed class MediaHome : IAsyncDisposable
+public sealed class MediaHome : IAsyncDisposable
 {
     public const string Board = "kitchen-board";
 
