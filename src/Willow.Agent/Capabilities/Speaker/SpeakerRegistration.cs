@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Willow.Hosting;
 
 namespace Willow.Agent.Capabilities.Speaker;
 
@@ -9,7 +10,7 @@ public static class SpeakerRegistration
 {
     public static void AddSpeaker(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateWith(new SpeakerOptionsValidator()).ValidateOnStart();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SpeakerOptions>>().Value;
