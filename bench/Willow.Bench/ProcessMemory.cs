@@ -4,36 +4,42 @@ namespace Willow.Bench;
 
 /// <summary>
 /// A process's memory as the kernel counts it, in MiB: resident (<c>VmRSS</c>), its peak (<c>VmHWM</c>), and the resident
-/// part of the .NET GC's heap. The GC reserves one large address range for its regions (hundreds of GiB of address
-/// space, nothing of it resident until used): the resident pages of the largest mapping in <c>/proc/PID/smaps</c> are the
-/// GC heap's, free space the GC has not yet given back included.
+/// pages by kind of mapping (<c>/proc/PID/smaps</c>), to see what grows: the file itself (the runtime's native code), the
+/// assemblies unpacked from it, the JIT's code and type data (mapped twice, writable and executable: W^X), private
+/// anonymous memory (the GC heap, thread stacks), the C heap (SQLite, ICU, the runtime's own), and other files (libc, ICU).
 /// </summary>
-internal readonly record struct ProcessMemory(double Rss, double Peak, double GcHeap)
+internal sealed record ProcessMemory(double Rss, double Peak, IReadOnlyDictionary<string, double> Kinds)
 {
-    public static ProcessMemory Read(int pid)
+    public static readonly string[] KindNames = ["file", "unpacked", "jit (x2)", "anonymous", "c heap", "libraries"];
+
+    public static ProcessMemory Read(int pid, string executable)
     {
         var status = File.ReadAllLines($"/proc/{pid}/status");
         double Field(string name) => Kib(status.Single(l => l.StartsWith(name + ":", StringComparison.Ordinal))[(name.Length + 1)..]) / 1024.0;
-        return new ProcessMemory(Field("VmRSS"), Field("VmHWM"), LargestMappingRss(pid) / 1024.0);
-    }
-
-    private static long LargestMappingRss(int pid)
-    {
-        long largestSize = 0, largestRss = 0, size = 0;
+        var kinds = KindNames.ToDictionary(k => k, _ => 0.0);
+        var kind = "anonymous";
         foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
         {
-            if (line.StartsWith("Size:", StringComparison.Ordinal))
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-', StringComparison.Ordinal) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: >= 5 } header)
             {
-                size = Kib(line["Size:".Length..]);
+                var name = header.Length > 5 ? string.Join(' ', header[5..]) : "";
+                kind = name switch
+                {
+                    _ when name == executable => "file",
+                    _ when name.StartsWith("/dev/zero", StringComparison.Ordinal) => "unpacked",
+                    _ when name.StartsWith("/memfd:doublemapper", StringComparison.Ordinal) => "jit (x2)",
+                    "[heap]" => "c heap",
+                    "" or "[stack]" => "anonymous",
+                    _ => "libraries",
+                };
             }
-            else if (line.StartsWith("Rss:", StringComparison.Ordinal) && size > largestSize)
+            else if (line.StartsWith("Rss:", StringComparison.Ordinal))
             {
-                largestSize = size;
-                largestRss = Kib(line["Rss:".Length..]);
+                kinds[kind] += Kib(line["Rss:".Length..]) / 1024.0;
             }
         }
 
-        return largestRss;
+        return new ProcessMemory(Field("VmRSS"), Field("VmHWM"), kinds);
     }
 
     private static long Kib(string field) => long.Parse(field.Trim().Split(' ')[0], CultureInfo.InvariantCulture);
