@@ -26,14 +26,27 @@ internal sealed class RoleProcess : IAsyncDisposable
             throw new FileNotFoundException("Build the CLI in Release first: dotnet build src/Willow.Cli -c Release", Executable);
         }
 
-        var info = new ProcessStartInfo("dotnet")
+        return StartFile(logPath, "dotnet", [Executable, .. arguments]);
+    }
+
+    /// <summary>A published single file (<c>artifacts/publish/linux-x64/willow</c>), started as systemd starts it: the file itself.</summary>
+    public static RoleProcess StartPublished(string file, string logPath, IDictionary<string, string> environment, params string[] arguments) =>
+        StartFile(logPath, file, arguments, environment);
+
+    private static RoleProcess StartFile(string logPath, string file, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo(file)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Executable);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (var argument in arguments.Append("--exit-with-stdin"))
         {
             info.ArgumentList.Add(argument);

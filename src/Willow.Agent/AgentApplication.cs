@@ -26,7 +26,7 @@ public static class AgentApplication
         builder.Services.TryAddTimeProvider();
 
         builder.Services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new AgentOptionsValidator())
             .Validate(o => o.Capabilities.All(Capability.IsKnown),
                 "Agent:Capabilities may list 'dispenser', 'speaker', 'camera' and 'sensors'.")
             .Validate(o => o.HomeKey is null || HomeKey.TryParse(o.HomeKey, out _), "Agent:HomeKey must be base64 of at least 32 bytes.")
@@ -53,14 +53,14 @@ public static class AgentApplication
             builder.AddSensors();
         }
 
-        builder.Services.AddOptions<DispenserOptions>().BindConfiguration(DispenserOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DispenserOptions>().BindConfiguration(DispenserOptions.Section).ValidateWith(new DispenserOptionsValidator()).ValidateOnStart();
         builder.Services.AddSingleton(sp =>
             new ActuationJournal(Path.Combine(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory, "journal.db")));
         builder.Services.AddSingleton<ActuationRunner>();
 
         var direct = builder.Configuration.GetSection(DirectModeOptions.Section).Get<DirectModeOptions>() ?? new DirectModeOptions();
         builder.Services.AddOptions<DirectModeOptions>().BindConfiguration(DirectModeOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new DirectModeOptionsValidator())
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.Token), "Direct mode needs Direct:Token, the device token the hub issued.")
             .Validate(o => o.LongPollWait > TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(60), "Direct:LongPollWait must be between 1 and 60 seconds.")
             .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(100), "Direct:PollInterval must be at least 100 ms.")

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Willow.Agent;
 
@@ -20,6 +21,7 @@ public sealed class AgentOptions
 
     /// <summary>The capabilities this board hosts: <c>dispenser</c>, <c>speaker</c>, <c>camera</c>, <c>sensors</c>.</summary>
     [MinLength(1, ErrorMessage = "An agent hosts at least one capability.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "An array is an ICollection: MinLength reads its Count directly, not by reflection.")]
     public string[] Capabilities { get; set; } = [];
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class GatewayApplication
         services.TryAddTimeProvider();
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section)
             .PostConfigure(UseEnrollment)
-            .ValidateDataAnnotations()
+            .ValidateWith(new GatewayOptionsValidator())
             .Validate(o => o.HubUrl.Length > 0 && o.Token.Length > 0,
                 "This gateway has not enrolled with a hub. An owner adds it ('willow gateway add ID' prints a one-time code), then run here: willow gateway enroll --hub URL --code CODE")
             .Validate(o => o.HubUrl.Length == 0 || (Uri.TryCreate(o.HubUrl, UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"),
@@ -38,7 +38,7 @@ public static class GatewayApplication
             .Validate(o => o.PresenceInterval >= TimeSpan.FromSeconds(1), "Gateway:PresenceInterval must be at least one second.")
             .ValidateOnStart();
         services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section);
-        services.AddOptions<StaticDiscoveryOptions>().BindConfiguration(StaticDiscoveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StaticDiscoveryOptions>().BindConfiguration(StaticDiscoveryOptions.Section).ValidateWith(new StaticDiscoveryOptionsValidator()).ValidateOnStart();
 
         services.AddSingleton(sp =>
         {
@@ -66,7 +66,7 @@ public static class GatewayApplication
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<PresenceMonitor>();
         services.AddOptions<ReadingCollectorOptions>().BindConfiguration(ReadingCollectorOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new ReadingCollectorOptionsValidator())
             .Validate(o => o.LongPollWait >= TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(30), "Readings:LongPollWait must be between 0 and 30 seconds.")
             .ValidateOnStart();
         services.AddHostedService<ReadingCollector>();

@@ -25,6 +25,7 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
             StatusCodes.Status413PayloadTooLarge => $"A request body may be at most {MaxBodyBytes / 1024} KB.",
             StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Path} does not take {context.HttpContext.Request.Method}; see /openapi/v1.json.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON, with Content-Type: application/json.",
+            StatusCodes.Status400BadRequest => UnreadableQueryValue.Describe(context.HttpContext),
             _ => null,
         };
     }

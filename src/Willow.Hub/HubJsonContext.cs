@@ -69,4 +69,9 @@ namespace Willow.Hub;
 [JsonSerializable(typeof(DeviceToken))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string[]))]
+// Query parameters' types, which the OpenAPI document describes with this context: the trimmed file has no reflection to fall back on.
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(long?))]
+[JsonSerializable(typeof(Guid?))]
+[JsonSerializable(typeof(DateTimeOffset?))]
 public sealed partial class HubJsonContext : JsonSerializerContext;

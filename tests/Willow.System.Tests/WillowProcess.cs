@@ -25,14 +25,19 @@ internal sealed class WillowProcess : IAsyncDisposable
 
     public static WillowProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var dll = Executable.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(dll ? "dotnet" : Executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Executable);
+        if (dll)
+        {
+            info.ArgumentList.Add(Executable);
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -133,8 +138,18 @@ internal sealed class WillowProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// The built <c>willow.dll</c>, run with <c>dotnet</c>; or, when <c>WILLOW_TEST_EXECUTABLE</c> names one, a published
+    /// file (<c>WILLOW_TEST_EXECUTABLE=artifacts/publish/linux-x64/willow</c> runs these tests against the trimmed build).
+    /// </summary>
     private static string FindExecutable()
     {
+        if (Environment.GetEnvironmentVariable("WILLOW_TEST_EXECUTABLE") is { Length: > 0 } published)
+        {
+            var file = Path.GetFullPath(published, Repository.Root);
+            return File.Exists(file) ? file : throw new FileNotFoundException($"WILLOW_TEST_EXECUTABLE names {file}, which does not exist: scripts/publish.sh linux-x64 makes it.", file);
+        }
+
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Repository.PathTo("src", "Willow.Cli", "bin", configuration, "net10.0", "willow.dll");
         return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Willow.Cli first.", path);

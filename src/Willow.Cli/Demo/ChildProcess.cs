@@ -163,8 +163,9 @@ public sealed class ChildProcess(
     public static (string File, IReadOnlyList<string> Prefix) SelfInvocation()
     {
         var path = Environment.ProcessPath ?? throw new CliException("Cannot tell which executable is running.");
+        // Assembly.Location is empty inside a single-file build; under 'dotnet' the entry assembly sits in the base directory.
         return Path.GetFileNameWithoutExtension(path) == "dotnet"
-            ? (path, [typeof(ChildProcess).Assembly.Location])
+            ? (path, [Path.Combine(AppContext.BaseDirectory, typeof(ChildProcess).Assembly.GetName().Name + ".dll")])
             : (path, []);
     }
 }

@@ -168,7 +168,8 @@ public static class DemoSetup
         var agents = new JsonArray();
         foreach (var device in manifest.Devices)
         {
-            agents.Add(new JsonObject { ["DeviceId"] = device.Id, ["Url"] = device.Url });
+            // As a JsonNode: the generic Add<T> would serialise T by reflection, which trimming does not allow.
+            agents.Add((JsonNode)new JsonObject { ["DeviceId"] = device.Id, ["Url"] = device.Url });
         }
 
         Write(ConfigPath(manifest, "gateway"), new JsonObject

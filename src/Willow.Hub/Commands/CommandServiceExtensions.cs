@@ -1,10 +1,12 @@
+using Willow.Hosting;
+
 namespace Willow.Hub.Commands;
 
 public static class CommandServiceExtensions
 {
     public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CommandOptions>().BindConfiguration(CommandOptions.Section).ValidateWith(new CommandOptionsValidator()).ValidateOnStart();
         builder.Services.AddSingleton<Live.LiveUpdates>();
         builder.Services.AddSingleton<Live.LiveWatchers>();
         builder.Services.AddSingleton<CommandIssuer>();

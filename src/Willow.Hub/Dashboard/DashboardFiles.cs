@@ -38,27 +38,32 @@ public static class DashboardFiles
     {
         var index = Path.Combine(app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.WebRoot, "index.html");
         // "{*path}", not the default "{*path:nonfile}": a missing asset is a plain 404 too, not a request for credentials.
-        app.MapFallback("{*path}", (HttpContext context) =>
-        {
-            var path = context.Request.Path;
-            if (path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/hubs", StringComparison.Ordinal)
-                || !HttpMethods.IsGet(context.Request.Method) || Path.HasExtension(path.Value))
-            {
-                return Results.Problem(title: "Not found", detail: $"Nothing at {path}.", statusCode: StatusCodes.Status404NotFound);
-            }
-
-            if (!File.Exists(index))
-            {
-                // A hub built without the dashboard still has its API reference.
-                return path == "/" ? Results.Redirect("/docs") : Results.Problem(
-                    title: "The dashboard is not built",
-                    detail: $"No {index}. Build it with 'npm ci && npm run build' in web/, or set Dashboard:WebRoot.",
-                    statusCode: StatusCodes.Status404NotFound);
-            }
-
-            context.Response.Headers.CacheControl = "no-cache";
-            return Results.File(index, "text/html; charset=utf-8");
-        }).AllowAnonymous().ExcludeFromDescription().WithName("Dashboard");
+        // A RequestDelegate, not a lambda the request delegate generator would rewrite: the generated MapFallback drops
+        // the pattern and matches "{*path:nonfile}" after all (dotnet/aspnetcore#65992).
+        app.MapFallback("{*path}", context => PageOrNotFound(context, index).ExecuteAsync(context))
+            .AllowAnonymous().ExcludeFromDescription().WithName("Dashboard");
         return app;
+    }
+
+    private static IResult PageOrNotFound(HttpContext context, string index)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api", StringComparison.Ordinal) || path.StartsWithSegments("/hubs", StringComparison.Ordinal)
+            || !HttpMethods.IsGet(context.Request.Method) || Path.HasExtension(path.Value))
+        {
+            return Results.Problem(title: "Not found", detail: $"Nothing at {path}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (!File.Exists(index))
+        {
+            // A hub built without the dashboard still has its API reference.
+            return path == "/" ? Results.Redirect("/docs") : Results.Problem(
+                title: "The dashboard is not built",
+                detail: $"No {index}. Build it with 'npm ci && npm run build' in web/, or set Dashboard:WebRoot.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.File(index, "text/html; charset=utf-8");
     }
 }

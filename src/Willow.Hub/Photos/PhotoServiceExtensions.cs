@@ -1,3 +1,4 @@
+using Willow.Hosting;
 namespace Willow.Hub.Photos;
 
 public static class PhotoServiceExtensions
@@ -5,7 +6,7 @@ public static class PhotoServiceExtensions
     public static IHostApplicationBuilder AddPhotos(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PhotoOptions>().BindConfiguration(PhotoOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new PhotoOptionsValidator())
             .Validate(o => o.Retention >= TimeSpan.FromDays(1), "Photos:Retention must be at least a day.")
             .ValidateOnStart();
         return builder;

@@ -1,3 +1,4 @@
+using Willow.Hosting;
 namespace Willow.Hub.Readings;
 
 public static class ReadingServiceExtensions
@@ -5,7 +6,7 @@ public static class ReadingServiceExtensions
     public static IHostApplicationBuilder AddReadings(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new ReadingOptionsValidator())
             .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Readings:Retention must be at least an hour.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ReadingIntake>();

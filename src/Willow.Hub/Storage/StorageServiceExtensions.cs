@@ -24,7 +24,7 @@ public static class StorageServiceExtensions
 {
     public static IHostApplicationBuilder AddHubStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateWith(new StorageOptionsValidator()).ValidateOnStart();
         builder.Services.AddExceptionHandler<StorageUnavailable>();
         var options = ReadOptions(builder.Configuration);
         if (options.UsesRedis)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Willow.Agent.Capabilities.Sensors;
 using Willow.Core.Commands;
@@ -31,15 +31,12 @@ public sealed class SensorsSettingsTests : IDisposable
     }
 
     [Fact]
-    public void Bme280Address_WrittenInHex_IsRead()
+    public async Task Bme280Address_WrittenInHex_IsRead_ByTheAgentsOwnBinder()
     {
-        var options = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sensors:Bme280Address"] = "0x77" })
-            .Build()
-            .GetSection(SensorsOptions.Section)
-            .Get<SensorsOptions>();
+        await using var agent = await AgentHost.StartAsync(_directory.Path, "kitchen-sensors", Capability.Sensors, HomeKey.Generate(),
+            new Dictionary<string, string?> { ["Sensors:Climate"] = "simulated", ["Sensors:Bme280Address"] = "0x77" });
 
-        Assert.Equal(0x77, options!.Bme280Address);
+        Assert.Equal(0x77, agent.App.Services.GetRequiredService<IOptions<SensorsOptions>>().Value.Bme280AddressValue);
     }
 
     public void Dispose() => _directory.Dispose();

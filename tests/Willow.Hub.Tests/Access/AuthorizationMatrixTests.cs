@@ -63,7 +63,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home)
         ["PauseRegimen"] = "owner", ["ResumeRegimen"] = "owner", ["EndRegimen"] = "owner",
         ["ListDoses"] = "viewer", ["GetDose"] = "viewer", ["ConfirmDose"] = "caregiver", ["SkipDose"] = "caregiver",
         ["ListReadings"] = "viewer", ["LatestReadings"] = "viewer", ["ListPhotos"] = "viewer", ["GetPhoto"] = "viewer", ["UploadPhoto"] = "gateway",
-        ["ListSounds"] = "viewer", ["UploadSound"] = "owner", ["DeleteSound"] = "owner",
+        ["ListSounds"] = "viewer", ["UploadSound"] = "owner", ["DeleteSound"] = "owner", ["WatchCamera"] = "viewer",
     };
 
     [Fact]

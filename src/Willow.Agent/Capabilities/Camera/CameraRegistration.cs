@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Willow.Hosting;
 
 namespace Willow.Agent.Capabilities.Camera;
 
@@ -10,7 +11,7 @@ public static class CameraRegistration
     public static void AddCamera(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CameraOptions>().BindConfiguration(CameraOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new CameraOptionsValidator())
             .Validate(o => o.SnapshotTimeout >= TimeSpan.FromSeconds(1) && o.SnapshotTimeout <= TimeSpan.FromMinutes(2),
                 "Camera:SnapshotTimeout must be between 1 second and 2 minutes (opening a webcam takes about a second).")
             .Validate(o => o.StreamLinger >= TimeSpan.Zero && o.StreamLinger <= TimeSpan.FromMinutes(10),

@@ -33,8 +33,15 @@ public sealed class SensorsOptions
     public int Bme280Bus { get; set; } = 1;
 
     /// <summary>0x76 with SDO to ground (most breakout boards), 0x77 with SDO to 3.3 V.</summary>
-    [AllowedValues(0x76, 0x77, ErrorMessage = "Sensors:Bme280Address must be 0x76 (118, SDO to ground) or 0x77 (119, SDO to 3.3 V).")]
-    public int Bme280Address { get; set; } = 0x76;
+    /// <remarks>
+    /// Text, as datasheets and <c>i2cdetect</c> write it: the compile-time configuration binder (which the trimmed
+    /// file uses) reads numbers in decimal only, so an <c>int</c> would refuse "0x77".
+    /// </remarks>
+    [AllowedValues("0x76", "0x77", ErrorMessage = "Sensors:Bme280Address must be 0x76 (SDO to ground) or 0x77 (SDO to 3.3 V).")]
+    public string Bme280Address { get; set; } = "0x76";
+
+    /// <summary>The BME280's I2C address as a number.</summary>
+    public int Bme280AddressValue => Bme280Address == "0x77" ? 0x77 : 0x76;
 
     /// <summary>The bowl's load cell: <c>hx711</c>, <c>simulated</c> or <c>none</c>.</summary>
     [AllowedValues(None, Hx711, Simulated, ErrorMessage = "Sensors:Scale must be 'hx711', 'simulated' or 'none'.")]

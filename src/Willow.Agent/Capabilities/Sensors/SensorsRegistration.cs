@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Willow.Hosting;
 
 namespace Willow.Agent.Capabilities.Sensors;
 
@@ -12,7 +13,7 @@ public static class SensorsRegistration
     public static void AddSensors(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SensorsOptions>().BindConfiguration(SensorsOptions.Section)
-            .ValidateDataAnnotations()
+            .ValidateWith(new SensorsOptionsValidator())
             .Validate(o => o.MeasuredMetrics().Count > 0,
                 "The sensors capability needs at least one of Sensors:Climate, Sensors:Scale or Sensors:Motion (each may be 'simulated').")
             .Validate(o => o.ClimateInterval >= TimeSpan.FromSeconds(3) && o.ClimateInterval <= TimeSpan.FromDays(1),
@@ -51,7 +52,7 @@ public static class SensorsRegistration
         IClimateSensor? climate = options.Climate switch
         {
             SensorsOptions.Dht22 => Own(new Dht22ClimateSensor(gpio, options.DhtPin)),
-            SensorsOptions.Bme280 => Own(new Bme280ClimateSensor(options.Bme280Bus, options.Bme280Address)),
+            SensorsOptions.Bme280 => Own(new Bme280ClimateSensor(options.Bme280Bus, options.Bme280AddressValue)),
             SensorsOptions.Simulated => new SimulatedClimate(time, new Random()),
             _ => null,
         };

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Willow.Hosting;
 
 namespace Willow.Agent.Capabilities.Speaker;
 
@@ -10,7 +11,7 @@ public static class SpeakerRegistration
 {
     public static void AddSpeaker(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateDataAnnotations()
+        builder.Services.AddOptions<SpeakerOptions>().BindConfiguration(SpeakerOptions.Section).ValidateWith(new SpeakerOptionsValidator())
             .Validate(o => o.PlayTimeout > TimeSpan.Zero && o.PlayTimeout <= TimeSpan.FromMinutes(10), "Speaker:PlayTimeout must be more than 0 and at most 10 minutes.")
             .Validate(o => o.SimulatedSoundLength is null || o.SimulatedSoundLength >= TimeSpan.Zero, "Speaker:SimulatedSoundLength cannot be negative.")
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Willow.Gateway.Discovery.Static;
 
@@ -10,6 +11,8 @@ public sealed class StaticDiscoveryOptions
     [AllowedValues("static", ErrorMessage = "Discovery:Provider must be 'static' (Consul discovery is not built yet).")]
     public string Provider { get; set; } = "static";
 
+    /// <summary>Each agent is checked too: a device id the hub would refuse, or an address that is not one, stops the gateway at start.</summary>
+    [ValidateEnumeratedItems]
     public List<StaticAgent> Agents { get; set; } = [];
 }
 
