@@ -9,8 +9,10 @@ willow_require_dotnet
 willow_require_node
 # Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium); Redis for
 # the Redis store, the multi-node tests and redis-benchmark; ffmpeg (the camera), espeak-ng and alsa-utils
-# (the speaker: speech, aplay, amixer) for the agents' drivers, used for real.
-willow_require_packages util-linux procps chromium redis-server redis-tools ffmpeg espeak-ng alsa-utils
+# (the speaker: speech, aplay, amixer) for the agents' drivers, used for real; qemu's user-mode emulator and
+# Debian's arm64 C/C++ libraries to run the Pi's arm64 file here; systemd for 'systemd-analyze verify' of the units.
+willow_require_packages util-linux procps chromium redis-server redis-tools ffmpeg espeak-ng alsa-utils \
+  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross systemd
 
 # One Redis on loopback for the whole run (tests share it under key prefixes of their own), stopped by its
 # PID when the run ends. Tests that crash and restart Redis start private ones.
