@@ -13,7 +13,9 @@ using Willow.Agent.Journal;
 using Willow.Agent.Security;
 using Willow.Core.Commands;
 using Willow.Core.Security;
+using Willow.Agent.Telemetry;
 using Willow.Hosting;
+using Willow.Hosting.Metrics;
 
 namespace Willow.Agent;
 
@@ -57,6 +59,8 @@ public static class AgentApplication
         builder.Services.AddSingleton(sp =>
             new ActuationJournal(Path.Combine(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory, "journal.db")));
         builder.Services.AddSingleton<ActuationRunner>();
+        builder.Services.AddSingleton<AgentMetrics>();
+        builder.AddWillowMetrics(AgentMetrics.MeterName);
 
         var direct = builder.Configuration.GetSection(DirectModeOptions.Section).Get<DirectModeOptions>() ?? new DirectModeOptions();
         builder.Services.AddOptions<DirectModeOptions>().BindConfiguration(DirectModeOptions.Section)
@@ -122,6 +126,7 @@ public static class AgentApplication
         }
 
         app.MapWillowHealth();
+        app.MapWillowMetrics();
         return app;
     }
 }

@@ -15,7 +15,9 @@ using Willow.Gateway.Photos;
 using Willow.Gateway.Readings;
 using Willow.Gateway.Relay;
 using Willow.Gateway.Sounds;
+using Willow.Gateway.Telemetry;
 using Willow.Hosting;
+using Willow.Hosting.Metrics;
 
 namespace Willow.Gateway;
 
@@ -65,6 +67,8 @@ public static class GatewayApplication
         services.AddSingleton<HubSession>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<PresenceMonitor>();
+        services.AddSingleton<GatewayMetrics>();
+        builder.AddWillowMetrics(GatewayMetrics.MeterName);
         services.AddOptions<ReadingCollectorOptions>().BindConfiguration(ReadingCollectorOptions.Section)
             .ValidateWith(new ReadingCollectorOptionsValidator())
             .Validate(o => o.LongPollWait >= TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(30), "Readings:LongPollWait must be between 0 and 30 seconds.")
@@ -99,6 +103,7 @@ public static class GatewayApplication
 
         app.UseWillowErrors();
         app.MapWillowHealth();
+        app.MapWillowMetrics();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using Willow.Core.Protocol;
 using Willow.Hosting;
+using Willow.Hosting.Metrics;
 using Willow.Hub.Access;
 using Willow.Hub.Accounts;
 using Willow.Hub.Audit;
@@ -46,6 +47,8 @@ public static class HubApplication
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<GatewayConnections>();
         builder.Services.AddSingleton<GatewayCalls>();
+        builder.Services.AddSingleton<Telemetry.HubMetrics>();
+        builder.AddWillowMetrics(Telemetry.HubMetrics.MeterName);
         builder.AddHubNodes();
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
@@ -75,6 +78,7 @@ public static class HubApplication
         app.UseMiddleware<CookieWriteProtection>();
 
         app.MapWillowHealth();
+        app.MapWillowMetrics();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o =>
         {

@@ -14,6 +14,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>Where its health and metrics answer.</summary>
+    public string Url { get; private init; } = "";
+
     public CommandRelay Relay => App.Services.GetRequiredService<CommandRelay>();
 
     public GatewayJournal Journal => App.Services.GetRequiredService<GatewayJournal>();
@@ -51,8 +54,8 @@ public sealed class GatewayHost : IAsyncDisposable
             values[key] = value;
         }
 
-        var (app, _) = await RunningApp.StartAsync(GatewayApplication.Build(new RoleSettings(Settings: values), configure));
-        return new GatewayHost(app);
+        var (app, listening) = await RunningApp.StartAsync(GatewayApplication.Build(new RoleSettings(Settings: values), configure));
+        return new GatewayHost(app) { Url = listening };
     }
 
     public async ValueTask DisposeAsync()

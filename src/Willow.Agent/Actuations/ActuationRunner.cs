@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Willow.Agent.Capabilities;
 using Willow.Agent.Capabilities.Dispenser;
 using Willow.Agent.Journal;
+using Willow.Agent.Telemetry;
 using Willow.Core.Commands;
 using Willow.Core.Lockout;
 using Willow.Core.Protocol;
@@ -22,14 +23,17 @@ public sealed class ActuationRunner
     private readonly DispenserOptions _dispenser;
     private readonly TimeProvider _time;
     private readonly ILogger<ActuationRunner> _logger;
+    private readonly AgentMetrics? _metrics;
 
     public ActuationRunner(
         ActuationJournal journal,
         IEnumerable<ICapability> capabilities,
         IOptions<DispenserOptions> dispenser,
         TimeProvider time,
-        ILogger<ActuationRunner> logger)
+        ILogger<ActuationRunner> logger,
+        AgentMetrics? metrics = null)
     {
+        _metrics = metrics;
         _journal = journal;
         _capabilities = capabilities.ToDictionary(c => c.Name, StringComparer.Ordinal);
         _gates = _capabilities.Keys.ToDictionary(name => name, _ => new SemaphoreSlim(1, 1), StringComparer.Ordinal);
@@ -56,7 +60,9 @@ public sealed class ActuationRunner
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await RunUnderGateAsync(request, capability);
+            var outcome = await RunUnderGateAsync(request, capability);
+            _metrics?.Answered(request.Kind, outcome.State, outcome.Replayed);
+            return outcome;
         }
         finally
         {
@@ -109,7 +115,9 @@ public sealed class ActuationRunner
         try
         {
             // Not cancellable: a movement that has begun finishes, whatever happens to the request that asked.
+            var started = _time.GetTimestamp();
             result = await capability.ExecuteAsync(request, CancellationToken.None);
+            _metrics?.Ran(request.Kind, _time.GetElapsedTime(started));
         }
         catch (Exception ex)
         {

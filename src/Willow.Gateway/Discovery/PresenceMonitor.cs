@@ -26,7 +26,8 @@ public sealed class PresenceMonitor(
     DispenserLockouts lockouts,
     IOptions<GatewayOptions> options,
     TimeProvider time,
-    ILogger<PresenceMonitor> logger) : BackgroundService
+    ILogger<PresenceMonitor> logger,
+    Telemetry.GatewayMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, DeviceReport> _devices = new(StringComparer.Ordinal);
@@ -93,13 +94,19 @@ public sealed class PresenceMonitor(
         await _probing.WaitAsync(cancellationToken);
         try
         {
-            await Task.WhenAll(directory.Agents.Select(agent => ProbeAsync(agent, cancellationToken)));
+            var listed = directory.Agents;
+            var added = listed.Count(a => !_devices.ContainsKey(a.DeviceId));
+            await Task.WhenAll(listed.Select(agent => ProbeAsync(agent, cancellationToken)));
 
             // Agents dropped from discovery are no longer this gateway's to report.
-            foreach (var gone in _devices.Keys.Except(directory.Agents.Select(a => a.DeviceId)).ToList())
+            var gone = _devices.Keys.Except(listed.Select(a => a.DeviceId)).ToList();
+            foreach (var deviceId in gone)
             {
-                _devices.TryRemove(gone, out _);
+                _devices.TryRemove(deviceId, out _);
             }
+
+            metrics?.AgentsDiscovered(added, gone.Count);
+            metrics?.AgentsOnline(_devices.Values.Count(d => d.Online));
 
             Interlocked.Exchange(ref _probed, 1);
         }

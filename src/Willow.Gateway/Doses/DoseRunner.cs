@@ -10,6 +10,7 @@ using Willow.Core.Regimens;
 using Willow.Gateway.Clock;
 using Willow.Gateway.Journal;
 using Willow.Gateway.Relay;
+using Willow.Gateway.Telemetry;
 
 namespace Willow.Gateway.Doses;
 
@@ -33,6 +34,7 @@ public sealed class DoseRunner : BackgroundService
     private readonly SemaphoreSlim _round = new(1, 1);
     private readonly ConcurrentDictionary<Guid, string> _dueWhileUntrusted = new();
     private TaskCompletionSource _wake = NewSignal();
+    private readonly GatewayMetrics? _metrics;
 
     public DoseRunner(
         RegimenBook book,
@@ -41,8 +43,10 @@ public sealed class DoseRunner : BackgroundService
         ClockGuard clock,
         IOptions<DoseRunnerOptions> options,
         TimeProvider time,
-        ILogger<DoseRunner> logger)
+        ILogger<DoseRunner> logger,
+        GatewayMetrics? metrics = null)
     {
+        _metrics = metrics;
         _book = book;
         _journal = journal;
         _relay = relay;
@@ -171,6 +175,7 @@ public sealed class DoseRunner : BackgroundService
                     var state = served.State == CommandState.Uncertain ? HomeDoseState.Uncertain : HomeDoseState.Dispensed;
                     var detail = $"Served by a dispense {served.Envelope.IssuedBy} started at {served.StartedAt:u}, inside this dose's window; no second dose was given.";
                     _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, state, served.Envelope.Id, detail, now);
+                    _metrics?.DoseAccountedFor(state);
                     DoseLog.Served(_logger, dose.DoseId, served.Envelope.Id);
                     settled++;
                     continue;
@@ -179,6 +184,7 @@ public sealed class DoseRunner : BackgroundService
                 if (skips.Contains(dose.DoseId))
                 {
                     _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, HomeDoseState.Skipped, null, "Skipped by a person at the hub.", now);
+                    _metrics?.DoseAccountedFor(HomeDoseState.Skipped);
                     DoseLog.Skipped(_logger, dose.DoseId);
                     skipped++;
                     continue;
@@ -190,6 +196,7 @@ public sealed class DoseRunner : BackgroundService
                         ?? (_dueWhileUntrusted.TryRemove(dose.DoseId, out var clockReason) ? $"The gateway's clock was not trusted while it was due: {clockReason}" : null)
                         ?? "No dispense in its window.";
                     _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, HomeDoseState.Missed, home?.CommandId, $"Missed: its window closed at {dose.WindowCloses:u}. {why}", now);
+                    _metrics?.DoseAccountedFor(HomeDoseState.Missed);
                     DoseLog.Missed(_logger, dose.DoseId, plan.Current.Terms.Medication, plan.PetName, why);
                     missed++;
                     continue;
@@ -240,6 +247,10 @@ public sealed class DoseRunner : BackgroundService
         // Once something may have dropped, the camera takes the photo that goes with the dose's record.
         var photo = state is HomeDoseState.Dispensed or HomeDoseState.Uncertain ? PhotoAfter(dose, command.Envelope, now) : null;
         _journal.RecordDose(dose.DoseId, dose.RegimenId, dose.ScheduledAt, state, command.Envelope.Id, detail, now, photo);
+        if (state.IsFinal())
+        {
+            _metrics?.DoseAccountedFor(state);
+        }
         DoseLog.Settled(_logger, dose.DoseId, state.ToWire(), command.Envelope.Id);
         if (photo is not null)
         {

@@ -27,6 +27,7 @@ public sealed class PhotoForwarder : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<PhotoForwarder> _logger;
     private TaskCompletionSource _wake = NewSignal();
+    private readonly Telemetry.GatewayMetrics? _metrics;
 
     public PhotoForwarder(
         GatewayJournal journal,
@@ -37,8 +38,10 @@ public sealed class PhotoForwarder : BackgroundService
         IOptions<PhotoForwarderOptions> options,
         IOptions<GatewayOptions> gateway,
         TimeProvider time,
-        ILogger<PhotoForwarder> logger)
+        ILogger<PhotoForwarder> logger,
+        Telemetry.GatewayMetrics? metrics = null)
     {
+        _metrics = metrics;
         _journal = journal;
         _directory = directory;
         _agents = agents;
@@ -161,6 +164,7 @@ public sealed class PhotoForwarder : BackgroundService
             _journal.RemovePhoto(photo.CommandId);
             File.Delete(file);
             PhotoLog.Delivered(_logger, photo.CommandId, photo.DeviceId, bytes.Length);
+            _metrics?.PhotoDelivered();
             return true;
         }
 

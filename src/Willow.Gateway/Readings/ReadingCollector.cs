@@ -22,7 +22,8 @@ public sealed class ReadingCollector(
     GatewayJournal journal,
     IOptions<ReadingCollectorOptions> options,
     TimeProvider time,
-    ILogger<ReadingCollector> logger) : BackgroundService
+    ILogger<ReadingCollector> logger,
+    Telemetry.GatewayMetrics? metrics = null) : BackgroundService
 {
     /// <summary>How often the set of sensors agents is looked at again (presence rounds change it).</summary>
     private static readonly TimeSpan Reconcile = TimeSpan.FromSeconds(5);
@@ -112,6 +113,7 @@ public sealed class ReadingCollector(
                 if (page.Readings.Count > 0)
                 {
                     ReadingLog.Queued(logger, deviceId, page.Readings.Count, page.Next);
+                    metrics?.ReadingsCollected(page.Readings.Count);
                 }
 
                 backoff.Reset();

@@ -8,6 +8,7 @@ using Willow.Core.Lockout;
 using Willow.Core.Protocol;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Journal;
+using Willow.Gateway.Telemetry;
 
 namespace Willow.Gateway.Relay;
 
@@ -29,6 +30,7 @@ public sealed class CommandRelay : IAsyncDisposable
     private readonly ConcurrentDictionary<string, DeviceLane> _lanes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, byte> _cancelled = new();
     private readonly CancellationTokenSource _stopping = new();
+    private readonly GatewayMetrics? _metrics;
 
     public CommandRelay(
         GatewayJournal journal,
@@ -37,8 +39,10 @@ public sealed class CommandRelay : IAsyncDisposable
         DispenserLockouts lockouts,
         IOptions<GatewayOptions> options,
         TimeProvider time,
-        ILogger<CommandRelay> logger)
+        ILogger<CommandRelay> logger,
+        GatewayMetrics? metrics = null)
     {
+        _metrics = metrics;
         _journal = journal;
         _agents = agents;
         _client = client;
@@ -155,6 +159,7 @@ public sealed class CommandRelay : IAsyncDisposable
             if (next != CommandState.Executing)
             {
                 RelayLog.NotStarted(_logger, command.Id, next, detail!);
+                _metrics?.CommandFinished(command.Kind, next);
                 Finished?.Invoke(command.Id, next);
                 return;
             }
@@ -163,6 +168,7 @@ public sealed class CommandRelay : IAsyncDisposable
         var outcome = await AskAgentAsync(command, cancellationToken);
         _journal.RecordOutcome(outcome);
         RelayLog.Finished(_logger, command.Id, outcome.State, outcome.Replayed);
+        _metrics?.CommandFinished(command.Kind, outcome.State);
         Finished?.Invoke(command.Id, outcome.State);
     }
 
@@ -213,10 +219,12 @@ public sealed class CommandRelay : IAsyncDisposable
             var agent = _agents.Find(command.DeviceId);
             if (agent is not null)
             {
+                var asked = _time.GetTimestamp();
                 var result = await _client.ActuateAsync(agent, request, cancellationToken);
                 switch (result.Status)
                 {
                     case AgentCallStatus.Answered:
+                        _metrics?.AgentAnswered(command.Kind, _time.GetElapsedTime(asked));
                         return result.Outcome!;
                     case AgentCallStatus.Rejected:
                         return Final(command.Id, CommandState.Failed, result.Problem ?? "The agent refused the request.");

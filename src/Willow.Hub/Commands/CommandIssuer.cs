@@ -19,6 +19,7 @@ public sealed class CommandIssuer(
     IDeviceStore devices,
     CommandDispatcher dispatcher,
     Live.LiveUpdates live,
+    Telemetry.HubMetrics metrics,
     IOptions<CommandOptions> options,
     TimeProvider time,
     ILogger<CommandIssuer> logger)
@@ -97,6 +98,7 @@ public sealed class CommandIssuer(
         }
 
         CommandLog.Accepted(logger, envelope.Id, kind, deviceId, householdId, caller);
+        metrics.CommandIssued(kind);
         // Dashboards first: once the gateway has it, its 'delivered' may overtake a later 'queued'.
         await live.CommandChangedAsync(record);
         await dispatcher.DispatchAsync(envelope, device, cancellationToken);

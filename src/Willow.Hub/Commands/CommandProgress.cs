@@ -7,7 +7,7 @@ namespace Willow.Hub.Commands;
 /// Records what the home reports about a command. Reports may repeat or arrive late; the store decides
 /// atomically whether each one moves the command forward.
 /// </summary>
-public sealed class CommandProgress(ICommandStore commands, Live.LiveUpdates live, ILogger<CommandProgress> logger)
+public sealed class CommandProgress(ICommandStore commands, Live.LiveUpdates live, Telemetry.HubMetrics metrics, TimeProvider time, ILogger<CommandProgress> logger)
 {
     public async Task<TransitionResult> RecordAsync(Guid householdId, CommandStateReport report, CancellationToken cancellationToken) =>
         (await RecordAllAsync(householdId, [report], cancellationToken))[0];
@@ -19,6 +19,15 @@ public sealed class CommandProgress(ICommandStore commands, Live.LiveUpdates liv
         for (var i = 0; i < reports.Count; i++)
         {
             var (report, result) = (reports[i], results[i]);
+            if (result.Decision.Changes() && result.Command is { } moved)
+            {
+                metrics.CommandReached(moved.Envelope.Kind, report.State);
+                if (report.State == CommandState.Delivered)
+                {
+                    metrics.CommandDelivered(moved.Envelope.Kind, time.GetUtcNow() - moved.Envelope.IssuedAt);
+                }
+            }
+
             switch (result.Decision)
             {
                 case TransitionDecision.Apply:

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Willow.Core.Commands;
 
 namespace Willow.Hub.Commands;
 
@@ -10,6 +11,7 @@ namespace Willow.Hub.Commands;
 public sealed class ExpiredCommandSweeper(
     ICommandStore commands,
     Live.LiveUpdates live,
+    Telemetry.HubMetrics metrics,
     Nodes.IJobLease lease,
     IOptions<CommandOptions> options,
     TimeProvider time,
@@ -47,6 +49,7 @@ public sealed class ExpiredCommandSweeper(
 
         foreach (var command in expired)
         {
+            metrics.CommandReached(command.Envelope.Kind, CommandState.Expired);
             await live.CommandChangedAsync(command);
         }
 

@@ -95,6 +95,7 @@ public static class DoseEndpoints
         IDoseStore doses,
         RegimenPublisher publisher,
         AuditTrail audit,
+        Telemetry.HubMetrics metrics,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -123,6 +124,7 @@ public static class DoseEndpoints
         }
 
         await publisher.PublishAsync(householdId, cancellationToken);
+        metrics.DoseRecorded(DoseState.Skipped, EventSource.Hub.ToWire());
         await audit.RecordAsync(context, householdId, AuditActions.DoseSkipped, $"{entry.Plan.PetName}: {entry.Plan.Current.Terms.Medication} ({doseId})", request.Reason);
         return TypedResults.Ok(DoseView.From(entry with { Record = result.Dose }));
     }

@@ -16,6 +16,7 @@ public sealed class MissedDoseDetector(
     IDoseStore doses,
     IOptions<DoseOptions> options,
     Nodes.IJobLease lease,
+    Telemetry.HubMetrics metrics,
     TimeProvider time,
     ILogger<MissedDoseDetector> logger) : BackgroundService
 {
@@ -63,6 +64,7 @@ public sealed class MissedDoseDetector(
                 if (result.Decision.Changes())
                 {
                     RegimenLog.PresumedMissed(logger, entry.DoseId, entry.Plan.Id, entry.WindowCloses);
+                    metrics.DoseRecorded(DoseState.Missed, EventSource.Hub.ToWire());
                     recorded++;
                 }
             }

@@ -22,6 +22,9 @@ public sealed class GatewayConnections
         }
     }
 
+    /// <summary>How many gateway connections this node holds (a metric).</summary>
+    public int Count => open.Values.Sum(connections => connections.Count);
+
     /// <summary>Closes every connection of the gateway; returns how many there were.</summary>
     public int Abort(Guid householdId, string gatewayId)
     {

@@ -30,6 +30,7 @@ public sealed class GatewayHub(
     LiveUpdates live,
     ReadingIntake readings,
     ILiveViewFrames liveViews,
+    Telemetry.HubMetrics metrics,
     TimeProvider time,
     ILogger<GatewayHub> logger) : Hub<IGatewayClient>
 {
@@ -128,6 +129,11 @@ public sealed class GatewayHub(
         var results = await doses.RecordAsync(HouseholdId, outcomes, Context.ConnectionAborted);
         foreach (var (report, result) in reports.Zip(results))
         {
+            if (result.Decision.Changes())
+            {
+                metrics.DoseRecorded(report.State, EventSource.Gateway.ToWire());
+            }
+
             if (result.Decision == TransitionDecision.Overturn)
             {
                 GatewayLog.DoseOverturned(logger, report.DoseId, report.State.ToWire(), result.Previous?.ToWire() ?? "unknown");

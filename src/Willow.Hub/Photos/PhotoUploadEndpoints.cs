@@ -35,6 +35,7 @@ public static class PhotoUploadEndpoints
         IDeviceStore devices,
         IPhotoStore photos,
         LiveUpdates live,
+        Telemetry.HubMetrics metrics,
         IOptions<PhotoOptions> options,
         TimeProvider time,
         ILoggerFactory loggers,
@@ -92,6 +93,7 @@ public static class PhotoUploadEndpoints
         }
 
         PhotoLog.Received(logger, gatewayId, photoId, deviceId!, width, height, jpeg.Length, doseId);
+        metrics.PhotoKept();
         await live.PhotoAddedAsync(PhotoView.From(stored), householdId);
         return TypedResults.Created(PhotoView.From(stored).Url, PhotoView.From(stored));
     }

@@ -10,7 +10,8 @@ namespace Willow.Hub.Readings;
 /// Takes the readings a gateway passes on: only for devices of its own, only known metrics and real numbers,
 /// each kept once, and the new ones told to the household's dashboards.
 /// </summary>
-public sealed class ReadingIntake(IReadingStore readings, IDeviceStore devices, LiveUpdates live, IOptions<ReadingOptions> options, TimeProvider time, ILogger<ReadingIntake> logger)
+public sealed class ReadingIntake(
+    IReadingStore readings, IDeviceStore devices, LiveUpdates live, Telemetry.HubMetrics metrics, IOptions<ReadingOptions> options, TimeProvider time, ILogger<ReadingIntake> logger)
 {
     /// <summary>Returns how many batches are settled (kept, already known, or refused for good).</summary>
     public async Task<int> TakeAsync(Guid householdId, string gatewayId, IReadOnlyList<DeviceReadings> batches, CancellationToken cancellationToken)
@@ -35,6 +36,7 @@ public sealed class ReadingIntake(IReadingStore readings, IDeviceStore devices, 
             var fresh = await readings.AddAsync(householdId, batch.DeviceId, valid, keepAfter, cancellationToken);
             ReadingLog.Reported(logger, gatewayId, batch.DeviceId, batch.Readings.Count, fresh.Count);
             added.AddRange(fresh);
+            metrics.ReadingsKept(fresh.Count);
         }
 
         if (added.Count > 0)

@@ -43,7 +43,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home)
     /// </summary>
     private static readonly Dictionary<string, string> Reviewed = new(StringComparer.Ordinal)
     {
-        ["/health/live"] = "anyone", ["/health/ready"] = "anyone", ["/openapi/{documentName}.json"] = "anyone", ["Dashboard"] = "anyone",
+        ["/health/live"] = "anyone", ["/health/ready"] = "anyone", ["/metrics"] = "anyone", ["/openapi/{documentName}.json"] = "anyone", ["Dashboard"] = "anyone",
         ["/docs/scalar.js"] = "anyone", ["/docs/scalar.aspnetcore.js"] = "anyone", ["/docs/favicon.svg"] = "anyone", ["/docs/{documentName?}"] = "anyone",
         ["SignUp"] = "anyone", ["LogIn"] = "anyone", ["LogInForToken"] = "anyone", ["EnrollGateway"] = "anyone",
         ["/hubs/gateway/negotiate"] = "gateway", ["/hubs/gateway"] = "gateway", ["/hubs/live/negotiate"] = "person", ["/hubs/live"] = "person",
