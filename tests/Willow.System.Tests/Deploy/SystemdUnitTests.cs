@@ -86,6 +86,17 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
         Assert.Equal("yes", unit.Get("Service", "PrivateDevices"));
     }
 
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("gateway")]
+    public void PiUnits_GiveTheGcTheGen0BudgetTheBenchmarkMeasured(string role)
+    {
+        var unit = SystemdUnit.Read(UnitPath(role));
+
+        // Otherwise sized from the CPU's cache: tens of MiB on a server, a few hundred KiB on a Pi Zero 2 W.
+        Assert.Contains("DOTNET_GCgen0size=0x400000", unit.Lines("Service", "Environment"));
+    }
+
     private static string UnitPath(string role) => Repository.PathTo("deploy", "systemd", $"willow-{role}.service");
 
     /// <summary>Keys systemd 252 takes in each section (systemd.unit, systemd.service, systemd.exec, systemd.resource-control, systemd.kill).</summary>
