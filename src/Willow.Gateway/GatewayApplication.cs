@@ -68,7 +68,7 @@ public static class GatewayApplication
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<PresenceMonitor>();
         services.AddSingleton<GatewayMetrics>();
-        builder.AddWillowMetrics(GatewayMetrics.MeterName);
+        builder.AddWillowMetrics(GatewayMetrics.MeterName, WillowMetrics.ServerMeters);
         services.AddOptions<ReadingCollectorOptions>().BindConfiguration(ReadingCollectorOptions.Section)
             .ValidateWith(new ReadingCollectorOptionsValidator())
             .Validate(o => o.LongPollWait >= TimeSpan.Zero && o.LongPollWait <= TimeSpan.FromSeconds(30), "Readings:LongPollWait must be between 0 and 30 seconds.")

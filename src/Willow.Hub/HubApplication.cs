@@ -48,7 +48,7 @@ public static class HubApplication
         builder.Services.AddSingleton<GatewayConnections>();
         builder.Services.AddSingleton<GatewayCalls>();
         builder.Services.AddSingleton<Telemetry.HubMetrics>();
-        builder.AddWillowMetrics(Telemetry.HubMetrics.MeterName);
+        builder.AddWillowMetrics(Telemetry.HubMetrics.MeterName, WillowMetrics.ServerMeters);
         builder.AddHubNodes();
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section);
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);

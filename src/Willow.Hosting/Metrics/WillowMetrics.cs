@@ -16,20 +16,26 @@ public static class WillowMetrics
 {
     public const string Path = "/metrics";
 
-    /// <summary>What .NET measures by itself, by meter name.</summary>
-    private static readonly string[] FrameworkMeters =
+    /// <summary>The runtime's own meter: GC, memory, threads, CPU.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
+    /// <summary>What ASP.NET Core and HttpClient measure by themselves: requests, connections, SignalR.</summary>
+    public static readonly IReadOnlyList<string> ServerMeters =
     [
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
-        "System.Runtime",
         "System.Net.Http",
     ];
 
     /// <summary>Whether this process serves <c>/metrics</c> (<c>Metrics:Enabled</c>, on unless turned off).</summary>
     public static bool Enabled(IConfiguration configuration) => configuration.GetValue("Metrics:Enabled", true);
 
-    public static WebApplicationBuilder AddWillowMetrics(this WebApplicationBuilder builder, string roleMeter)
+    /// <summary>
+    /// Serves the role's meter and the runtime's, and <paramref name="frameworkMeters"/> (e.g. <see cref="ServerMeters"/>
+    /// for a hub): each instrument keeps its aggregates in memory, which an agent on a 512 MB board counts.
+    /// </summary>
+    public static WebApplicationBuilder AddWillowMetrics(this WebApplicationBuilder builder, string roleMeter, IReadOnlyList<string>? frameworkMeters = null)
     {
         if (!Enabled(builder.Configuration))
         {
@@ -37,7 +43,7 @@ public static class WillowMetrics
         }
 
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([roleMeter, .. FrameworkMeters])
+            .AddMeter([roleMeter, RuntimeMeter, .. frameworkMeters ?? []])
             .AddPrometheusExporter());
         return builder;
     }
