@@ -47,7 +47,15 @@ public static class WillowHost
             builder.Configuration.AddInMemoryCollection(values);
         }
 
-        builder.Logging.AddSimpleConsole(o =>
+        // One line per event; Logging:Console:FormatterName=json (WILLOW__Logging__Console__FormatterName) switches to
+        // JSON lines. The slim builder registers the simple console formatter and fixes its name after the Logging
+        // section is read, so the setting is applied again last.
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddConsole();
+        var configuration = builder.Configuration;
+        builder.Services.PostConfigure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o =>
+            o.FormatterName = configuration["Logging:Console:FormatterName"] is { Length: > 0 } name ? name : o.FormatterName);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss.fff ";
