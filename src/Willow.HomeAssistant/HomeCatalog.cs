@@ -23,6 +23,8 @@ public sealed class HomeCatalog(HomeTopics topics, HomeBridge bridge, TimeSpan r
 
     public string BridgeIdentifier => bridge.Id;
 
+    public TimeSpan ReadingsExpireAfter => readingsExpireAfter;
+
     public string BridgeAvailability => topics.BridgeAvailability(bridge.Id);
 
     /// <summary>The bridge's own device and its connectivity sensor (its state is the bridge's last will).</summary>

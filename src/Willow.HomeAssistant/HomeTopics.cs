@@ -41,6 +41,10 @@ public sealed class HomeTopics(string discoveryPrefix, string topicPrefix)
 
     public string Outcome(Guid householdId, string deviceId, string action) => $"{Device(householdId, deviceId)}/{action}/outcome";
 
+    /// <summary>Whether a topic is one of Willow's device topics (never another application's, never a bridge's).</summary>
+    public bool IsDeviceTopic(string topic) =>
+        topic.StartsWith(topicPrefix + "/", StringComparison.Ordinal) && !topic.StartsWith($"{topicPrefix}/bridges/", StringComparison.Ordinal);
+
     /// <summary>Reads a press topic back: which household, device and action (feed, treat, call).</summary>
     public bool TryParsePress(string topic, out Guid householdId, out string deviceId, out string action)
     {

@@ -14,6 +14,7 @@ public sealed record HomeView(Guid HouseholdId, IReadOnlyList<HomeDevice> Device
 /// One Willow device. <see cref="Capabilities"/> is null while the device has not been seen since the bridge
 /// started (its entities are then neither published nor removed). <see cref="Medication"/> is set when an active
 /// regimen gives medication from this dispenser: its button is then Feed (the dose), otherwise Treat.
+/// <see cref="Readings"/> holds the newest value of each metric a sensors board measures.
 /// </summary>
 public sealed record HomeDevice(
     string DeviceId,
@@ -27,4 +28,8 @@ public sealed record HomeDevice(
     int? DosesLeft = null,
     DateTimeOffset? NextDoseAt = null,
     LastDoseState? LastDose = null,
-    DateTimeOffset? LockedUntil = null);
+    DateTimeOffset? LockedUntil = null,
+    IReadOnlyDictionary<string, HomeReading>? Readings = null);
+
+/// <summary>The newest value of one metric, and when it was read.</summary>
+public sealed record HomeReading(double Value, DateTimeOffset At);

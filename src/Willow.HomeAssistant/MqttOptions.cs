@@ -51,6 +51,12 @@ public sealed class MqttOptions
     /// <summary>How often states (next dose, doses left, presence) are looked at again besides the changes that push them at once.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// The hub only: the households it publishes (a hub may hold many homes, and one Home Assistant belongs to one of
+    /// them). Empty: every household with a regimen, which suits a hub that serves one family.
+    /// </summary>
+    public List<Guid> Households { get; set; } = [];
+
     public bool Enabled => Broker.Length > 0;
 
     /// <summary>What is wrong with the settings, each as a sentence naming the setting to fix (empty when nothing is).</summary>
