@@ -184,7 +184,8 @@ public sealed class BrokerLink : IAsyncDisposable
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in _subscriptions)
         {
-            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
+            // Retain as published: a press someone publishes retained is seen as retained even live, and never acted on.
+            subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainAsPublished(true));
         }
 
         await _client.SubscribeAsync(subscribe.Build(), stopping);

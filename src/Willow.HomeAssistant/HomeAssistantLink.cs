@@ -87,7 +87,7 @@ public sealed class HomeAssistantLink : IBrokerListener, IAsyncDisposable
         if (message.Topic == _topics.HomeAssistantStatus)
         {
             // Home Assistant (re)started and may have lost what it knew: tell it everything again.
-            if (message.Payload == HomeStates.HomeAssistantOnline && !message.Retained)
+            if (message.Payload == HomeStates.HomeAssistantOnline)
             {
                 _events.HomeAssistantStarted();
                 await RefreshAsync(full: true, cancellationToken);

@@ -43,7 +43,11 @@ public sealed class MqttWatcher : IAsyncDisposable
             subscribe = subscribe.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce));
         }
 
-        await watcher._client.SubscribeAsync(subscribe.Build());
+        if (filters.Length > 0)
+        {
+            await watcher._client.SubscribeAsync(subscribe.Build());
+        }
+
         return watcher;
     }
 

@@ -131,7 +131,7 @@ internal static partial class HomeAssistantSchema
             }
         }
 
-        foreach (var key in Required[component].Concat(["unique_id", "device", "origin", "availability", "name", "default_entity_id"]))
+        foreach (var key in Required[component].Concat(["unique_id", "device", "origin", "name", "default_entity_id"]))
         {
             if (!root.TryGetProperty(key, out _))
             {
