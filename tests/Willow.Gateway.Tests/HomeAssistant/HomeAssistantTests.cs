@@ -36,7 +36,7 @@ public sealed class HomeAssistantTests
         // One Home Assistant device per Willow device, each via the gateway, whose connectivity is the last will.
         var devices = payloads.GroupBy(p => p.GetProperty("device").GetProperty("identifiers")[0].GetString())
             .Where(d => d.Key != $"willow_{key}_gateway_gateway").ToList();
-        Assert.Equal([$"willow_{key}_{TestHome.Dispenser}", $"willow_{key}_{TestHome.Speaker}"], devices.Select(d => d.Key).Order().ToList());
+        Assert.Equal([$"willow_{key}_{TestHome.Speaker}", $"willow_{key}_{TestHome.Dispenser}"], devices.Select(d => d.Key).Order(StringComparer.Ordinal).ToList());
         var bridge = payloads.Single(p => p.GetProperty("unique_id").GetString() == $"willow_{key}_gateway_gateway_connectivity");
         Assert.All(devices.SelectMany(d => d), p => Assert.Equal($"willow_{key}_gateway_gateway", p.GetProperty("device").GetProperty("via_device").GetString()));
         var lastWill = bridge.GetProperty("state_topic").GetString()!;
