@@ -10,9 +10,10 @@ willow_require_node
 # Chromium for the dashboard's browser tests (driven by Playwright through /usr/bin/chromium); Redis for
 # the Redis store, the multi-node tests and redis-benchmark; ffmpeg (the camera), espeak-ng and alsa-utils
 # (the speaker: speech, aplay, amixer) for the agents' drivers, used for real; qemu's user-mode emulator and
-# Debian's arm64 C/C++ libraries to run the Pi's arm64 file here; systemd for 'systemd-analyze verify' of the units.
+# Debian's arm64 C/C++ libraries to run the Pi's arm64 file here; systemd for 'systemd-analyze verify' of the units;
+# mosquitto, the MQTT broker Home Assistant listens on.
 willow_require_packages util-linux procps chromium redis-server redis-tools ffmpeg espeak-ng alsa-utils \
-  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross systemd
+  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross systemd mosquitto
 
 # One Redis on loopback for the whole run (tests share it under key prefixes of their own), stopped by its
 # PID when the run ends. Tests that crash and restart Redis start private ones.
@@ -20,13 +21,26 @@ redis_dir=$(mktemp -d)
 redis_port=$(willow_free_port)
 redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save "" --appendonly no --daemonize no --logfile "$redis_dir/redis.log" &
 redis_pid=$!
-trap 'kill "$redis_pid" 2>/dev/null; wait "$redis_pid" 2>/dev/null; rm -rf "$redis_dir"' EXIT
+# One MQTT broker on loopback for the run, the same way (tests keep apart by household; those that kill the
+# broker start private ones).
+mqtt_dir=$(mktemp -d)
+mqtt_port=$(willow_free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous true\npersistence false\n' "$mqtt_port" > "$mqtt_dir/mosquitto.conf"
+mosquitto -c "$mqtt_dir/mosquitto.conf" >"$mqtt_dir/mosquitto.log" 2>&1 &
+mqtt_pid=$!
+trap 'kill "$redis_pid" "$mqtt_pid" 2>/dev/null; wait "$redis_pid" "$mqtt_pid" 2>/dev/null; rm -rf "$redis_dir" "$mqtt_dir"' EXIT
 for _ in $(seq 1 100); do
   redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
   sleep 0.1
 done
 export WILLOW_TEST_REDIS="127.0.0.1:$redis_port"
 echo "Redis for the tests: $WILLOW_TEST_REDIS (pid $redis_pid)"
+for _ in $(seq 1 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$mqtt_port") 2>/dev/null && break
+  sleep 0.1
+done
+export WILLOW_TEST_MQTT="127.0.0.1:$mqtt_port"
+echo "MQTT broker for the tests: $WILLOW_TEST_MQTT (pid $mqtt_pid)"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

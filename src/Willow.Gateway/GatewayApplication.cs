@@ -8,6 +8,7 @@ using Willow.Gateway.Clock;
 using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
 using Willow.Gateway.Enrollment;
+using Willow.Gateway.HomeAssistant;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
@@ -89,6 +90,7 @@ public static class GatewayApplication
         services.AddHostedService<HubLink.HubLink>();
         services.AddHostedService(sp => sp.GetRequiredService<ClockGuard>());
         services.AddHostedService(sp => sp.GetRequiredService<DoseRunner>());
+        services.AddHomeAssistant();
         services.AddHealthChecks()
             .AddCheck<HubLinkHealthCheck>("hub-link", tags: [WillowHost.ReadyTag])
             .AddCheck<ClockHealthCheck>("clock", tags: [WillowHost.ReadyTag]);

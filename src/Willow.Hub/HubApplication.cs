@@ -12,6 +12,7 @@ using Willow.Hub.Devices;
 using Willow.Hub.DirectMode;
 using Willow.Hub.Gateways;
 using Willow.Hub.Doses;
+using Willow.Hub.HomeAssistant;
 using Willow.Hub.Households;
 using Willow.Hub.Pets;
 using Willow.Hub.Photos;
@@ -42,6 +43,7 @@ public static class HubApplication
         builder.AddReadings();
         builder.AddPhotos();
         builder.AddLiveView();
+        builder.AddHomeAssistant();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();

@@ -47,14 +47,17 @@ public sealed class TestHome : IAsyncDisposable
     public GatewayHost Gateway { get; private set; } = null!;
 
     public static async Task<TestHome> StartAsync(
-        IDictionary<string, string?>? dispenserSettings = null, TimeProvider? time = null, IDictionary<string, string?>? hubSettings = null)
+        IDictionary<string, string?>? dispenserSettings = null,
+        TimeProvider? time = null,
+        IDictionary<string, string?>? hubSettings = null,
+        IDictionary<string, string?>? gatewaySettings = null)
     {
         var home = new TestHome(time, hubSettings);
         home.Hub = await HubHost.StartAsync(home.Identity, settings: hubSettings, configure: home.UseTime);
         home.DispenserAgent = await AgentHost.StartAsync(home._directory.Sub("dispenser"), Dispenser, Capability.Dispenser, home.HomeKeyText, dispenserSettings, home.UseTime);
         home.SpeakerAgent = await AgentHost.StartAsync(home._directory.Sub("speaker"), Speaker, Capability.Speaker, home.HomeKeyText, configure: home.UseTime);
         home.Gateway = await GatewayHost.StartAsync(home.Hub.Url, home.Identity.GatewayToken, home.HomeKeyText, home._directory.Sub("gateway"),
-            new Dictionary<string, string> { [Dispenser] = home.DispenserAgent.Url, [Speaker] = home.SpeakerAgent.Url }, configure: home.UseTime);
+            new Dictionary<string, string> { [Dispenser] = home.DispenserAgent.Url, [Speaker] = home.SpeakerAgent.Url }, gatewaySettings, home.UseTime);
         await home.WaitDevicesOnlineAsync();
         return home;
     }

@@ -50,7 +50,7 @@ public static class DemoSetup
     public static string GatewayDataDirectory(string dataDirectory) => Path.Combine(dataDirectory, "gateway");
 
     /// <summary>Ports and configuration files; the owner and household come from <see cref="DemoOwner"/> before the hub starts.</summary>
-    public static DemoManifest Prepare(Uri hubUrl, string dataDirectory, DemoOwner owner)
+    public static DemoManifest Prepare(Uri hubUrl, string dataDirectory, DemoOwner owner, string? mqttBroker = null)
     {
         Directory.CreateDirectory(dataDirectory);
         var earlier = LoadManifest(dataDirectory);
@@ -88,7 +88,7 @@ public static class DemoSetup
             });
 
         WriteHubConfig(manifest);
-        WriteGatewayConfig(manifest, $"http://127.0.0.1:{FreePort()}");
+        WriteGatewayConfig(manifest, $"http://127.0.0.1:{FreePort()}", mqttBroker);
         foreach (var device in devices)
         {
             WriteAgentConfig(manifest, device);
@@ -163,7 +163,7 @@ public static class DemoSetup
         ["Storage"] = new JsonObject { ["SqlitePath"] = HubDatabase(manifest.DataDirectory) },
     });
 
-    private static void WriteGatewayConfig(DemoManifest manifest, string url)
+    private static void WriteGatewayConfig(DemoManifest manifest, string url, string? mqttBroker)
     {
         var agents = new JsonArray();
         foreach (var device in manifest.Devices)
@@ -186,6 +186,8 @@ public static class DemoSetup
             },
             ["Lockout"] = new JsonObject { ["Devices"] = new JsonObject { [TreatDispenser] = TreatLockout.ToString() } },
             ["Discovery"] = new JsonObject { ["Provider"] = "static", ["Agents"] = agents },
+            // Home Assistant over MQTT, when 'willow demo --mqtt' names a broker; an empty broker turns it off.
+            ["Mqtt"] = new JsonObject { ["Broker"] = mqttBroker ?? "" },
         });
     }
 

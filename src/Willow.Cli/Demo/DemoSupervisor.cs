@@ -12,11 +12,12 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    public async Task<int> RunAsync(Uri hubUrl, string dataDirectory, bool saveProfile, string profilePath, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(
+        Uri hubUrl, string dataDirectory, bool saveProfile, string profilePath, CancellationToken cancellationToken, string? mqttBroker = null)
     {
         DemoSetup.EnsurePortFree(hubUrl);
         var owner = await DemoOwner.EnsureAsync(dataDirectory, DemoSetup.LoadManifest(dataDirectory), time, cancellationToken);
-        var manifest = DemoSetup.Prepare(hubUrl, dataDirectory, owner);
+        var manifest = DemoSetup.Prepare(hubUrl, dataDirectory, owner, mqttBroker);
         terminal.Line($"Starting the Willow demo in {manifest.DataDirectory} …");
         if (owner.Created)
         {
@@ -55,6 +56,10 @@ public sealed class DemoSupervisor(Terminal terminal, TimeProvider time)
             }
 
             PrintWelcome(manifest, care, saveProfile ? profilePath : null);
+            if (mqttBroker is not null)
+            {
+                terminal.Line($"Home Assistant: the gateway publishes the household's devices to {mqttBroker} (MQTT discovery under 'homeassistant/').");
+            }
             await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -14,12 +14,13 @@ public static class RoleCommands
     {
         var common = new CommonOptions("http://0.0.0.0:5080");
         var storage = new StorageFlags();
-        var command = new Command("hub", "Run the hub: the REST API, the gateway WebSocket, storage.");
+        var mqtt = MqttOption("the households' devices, as the hub sees them");
+        var command = new Command("hub", "Run the hub: the REST API, the gateway WebSocket, storage.") { mqtt };
         common.AddTo(command);
         storage.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = storage.Apply(parse, HubSettings(parse, common));
+            var settings = Set(storage.Apply(parse, HubSettings(parse, common)), "Mqtt:Broker", Broker(parse.GetValue(mqtt)));
             return await RoleRunner.RunAsync("hub", () => HubApplication.Build(settings), parse.GetValue(common.ExitWithStdin), ct);
         });
         return command;
@@ -52,7 +53,8 @@ public static class RoleCommands
             Description = "An agent as DEVICE-ID=URL, e.g. treat-dispenser=http://192.168.1.20:5090 (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("gateway", "Run a home's gateway: keeps the hub link, relays commands to the agents.") { hub, token, homeKey, agents };
+        var mqtt = MqttOption("this home's devices");
+        var command = new Command("gateway", "Run a home's gateway: keeps the hub link, relays commands to the agents.") { hub, token, homeKey, agents, mqtt };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -61,6 +63,7 @@ public static class RoleCommands
             settings = Set(settings, "Gateway:Token", parse.GetValue(token));
             settings = Set(settings, "Gateway:HomeKey", parse.GetValue(homeKey));
             settings = Set(settings, "Gateway:DataDirectory", FullPath(parse.GetValue(common.DataDir)));
+            settings = Set(settings, "Mqtt:Broker", Broker(parse.GetValue(mqtt)));
             var index = 0;
             foreach (var agent in parse.GetValue(agents) ?? [])
             {
@@ -122,6 +125,17 @@ public static class RoleCommands
     }
 
     private static RoleSettings Set(RoleSettings settings, string key, string? value) => value is null ? settings : settings.With(key, value);
+
+    /// <summary><c>--mqtt mqtt://host:port</c>: publish to Home Assistant through this broker (<c>Mqtt:Broker</c>).</summary>
+    internal static Option<string> MqttOption(string what) => new("--mqtt")
+    {
+        Description = $"An MQTT broker to publish {what} to, for Home Assistant (Mqtt:Broker), e.g. mqtt://127.0.0.1:1883.",
+    };
+
+    /// <summary>The broker's address, checked here so a typo is a usage error, not a stack trace.</summary>
+    internal static string? Broker(string? text) => text is null || HomeAssistant.BrokerAddress.TryParse(text, out _)
+        ? text
+        : throw new CliException($"--mqtt '{text}' is not a broker address; write {HomeAssistant.BrokerAddress.Expected}.", ExitCodes.Usage);
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 

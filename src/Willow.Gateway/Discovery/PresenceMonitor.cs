@@ -32,6 +32,7 @@ public sealed class PresenceMonitor(
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<string, DeviceReport> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimeSpan> _agentLockouts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentInfo> _info = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _probing = new(1, 1);
     private int _probed;
 
@@ -43,6 +44,12 @@ public sealed class PresenceMonitor(
             return [.. _devices.Values.OrderBy(d => d.DeviceId, StringComparer.Ordinal).Select(d => WithLockout(d, now))];
         }
     }
+
+    /// <summary>Raised after every probing round (Home Assistant shows presence and doses left from it).</summary>
+    public event Action? Probed;
+
+    /// <summary>What the agent last said about itself (its metrics, a carousel's slots left), or null if it never answered.</summary>
+    public AgentInfo? InfoOf(string deviceId) => _info.TryGetValue(deviceId, out var info) ? info : null;
 
     /// <summary>Probes now (once, if never done) and sends the result to the hub.</summary>
     public async Task ReportAsync(CancellationToken cancellationToken)
@@ -110,10 +117,13 @@ public sealed class PresenceMonitor(
 
             Interlocked.Exchange(ref _probed, 1);
         }
+
         finally
         {
             _probing.Release();
         }
+
+        Probed?.Invoke();
     }
 
     private async Task ProbeAsync(AgentEndpoint agent, CancellationToken cancellationToken)
@@ -126,6 +136,11 @@ public sealed class PresenceMonitor(
             timeout.CancelAfter(ProbeTimeout);
             var info = await agents.GetInfoAsync(agent, timeout.Token);
             _agentLockouts[agent.DeviceId] = info?.DispenseMinimumInterval ?? TimeSpan.Zero;
+            if (info is not null)
+            {
+                _info[agent.DeviceId] = info;
+            }
+
             report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version, Sounds: info?.Sounds);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)

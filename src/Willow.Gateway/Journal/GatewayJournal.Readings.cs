@@ -8,6 +8,9 @@ namespace Willow.Gateway.Journal;
 /// <summary>Sensor readings on their way from the agents to the hub.</summary>
 public sealed partial class GatewayJournal
 {
+    /// <summary>Raised after a page of readings is committed (Home Assistant shows the newest at once).</summary>
+    public event Action<ReadingPage>? ReadingsRecorded;
+
     /// <summary>Where to ask an agent for readings from: everything before it is in the outbox or at the hub.</summary>
     public long ReadingCursor(string deviceId)
     {
@@ -43,6 +46,7 @@ public sealed partial class GatewayJournal
         if (page.Readings.Count > 0)
         {
             OutboxChanged?.Invoke();
+            ReadingsRecorded?.Invoke(page);
         }
     }
 

@@ -59,6 +59,13 @@ public sealed class CommandRelay : IAsyncDisposable
     public void Enqueue(CommandEnvelope command, bool fromSync = false) =>
         LaneFor(command.DeviceId).Writer.TryWrite(new WorkItem(command, fromSync, Resume: false));
 
+    /// <summary>
+    /// Queues a command the gateway issued itself and has already recorded as delivered (a press in Home Assistant):
+    /// it is decided and relayed like any other, and a restart before that resumes it from the journal.
+    /// </summary>
+    public void EnqueueRecorded(CommandEnvelope command) =>
+        LaneFor(command.DeviceId).Writer.TryWrite(new WorkItem(command, FromSync: false, Resume: true));
+
     /// <summary>A person cancelled the command at the hub; it will not be started if it has not been.</summary>
     public void Cancel(Guid commandId) => _cancelled.TryAdd(commandId, 0);
 

@@ -28,9 +28,10 @@ public interface ICommandStore
 
     /// <summary>
     /// Records a command the home issued itself (a scheduled dose) as already <c>delivered</c>; nothing if it
-    /// is known. The hub never pushes or expires it: it was born at home.
+    /// is known. The hub never pushes or expires it: it was born at home. A person's command from home (a press in Home
+    /// Assistant) brings its <paramref name="audit"/> entries, written in the same transaction.
     /// </summary>
-    Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken);
+    Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken);
 
     Task<CommandRecord?> GetAsync(Guid householdId, Guid commandId, CancellationToken cancellationToken);
 

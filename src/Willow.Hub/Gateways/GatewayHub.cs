@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Willow.Core.Commands;
 using Willow.Core.Protocol;
 using Willow.Hub.Access;
+using Willow.Hub.Audit;
 using Willow.Hub.Camera;
 using Willow.Hub.Commands;
 using Willow.Core.Doses;
@@ -103,13 +104,18 @@ public sealed class GatewayHub(
     /// <summary>The household's regimens and skipped doses, for a gateway that has just (re)connected.</summary>
     public Task<RegimenSet> SyncRegimens() => regimens.BuildAsync(HouseholdId, Context.ConnectionAborted);
 
-    /// <summary>Commands the home issued itself (scheduled doses). Returns how many are settled.</summary>
+    /// <summary>Commands the home issued itself (scheduled doses, presses in Home Assistant). Returns how many are settled.</summary>
     public async Task<int> ReportCommandsIssued(IReadOnlyList<CommandEnvelope> issued)
     {
         foreach (var command in issued)
         {
-            // A gateway issues only for its own household.
-            if (await commands.RecordIssuedAtHomeAsync(command with { HouseholdId = HouseholdId }, Context.ConnectionAborted))
+            // A gateway issues only for its own household. A command that serves no dose was a person's (a press in
+            // Home Assistant): the audit log says who, through this gateway.
+            IReadOnlyList<AuditEntry> audit = command.DoseId is null
+                ? [new(0, HouseholdId, command.IssuedAt, command.IssuedBy, $"gateway {GatewayId}", AuditActions.CommandIssued, command.DeviceId,
+                    $"{command.Kind} {command.Args.GetRawText()} ({command.Id})")]
+                : [];
+            if (await commands.RecordIssuedAtHomeAsync(command with { HouseholdId = HouseholdId }, audit, Context.ConnectionAborted))
             {
                 GatewayLog.IssuedAtHome(logger, GatewayId, command.Id, command.Kind, command.DeviceId);
                 if (await commands.GetAsync(HouseholdId, command.Id, Context.ConnectionAborted) is { } record)

@@ -100,11 +100,17 @@ public sealed class RedisCommandStore(RedisStorage redis) : ICommandStore
         return new CommandRecord(command, CommandState.Queued, EventSource.Hub, command.IssuedAt, [queued]);
     }
 
-    public async Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken)
+    public async Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
+        var entries = await RedisAuditStore.NumberAsync(redis, audit);
         var number = await Db.StringIncrementAsync(Sequence);
         var transaction = Db.CreateTransaction();
         transaction.AddCondition(Condition.KeyNotExists(CommandKey(command.Id)));
+        foreach (var entry in entries)
+        {
+            RedisAuditStore.Append(redis, transaction, entry);
+        }
+
         WriteNew(transaction, command, number, CommandState.Delivered, EventSource.Gateway,
             new CommandEvent(CommandState.Delivered, command.IssuedAt, EventSource.Gateway, $"Issued at home by {command.IssuedBy}."));
         return await transaction.ExecuteAsync();

@@ -96,13 +96,18 @@ public sealed class SqliteCommandStore(SqliteDatabase database) : ICommandStore
         return new CommandRecord(command, CommandState.Queued, EventSource.Hub, command.IssuedAt, [queued]);
     }
 
-    public Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, CancellationToken cancellationToken) =>
+    public Task<bool> RecordIssuedAtHomeAsync(CommandEnvelope command, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken) =>
         database.WriteAsync(
             (connection, transaction) =>
             {
                 var inserted = InsertCommand(connection, transaction, command, CommandState.Delivered, EventSource.Gateway, ifAbsent: true);
                 if (inserted == 1)
                 {
+                    foreach (var entry in audit)
+                    {
+                        SqliteAuditStore.Insert(connection, transaction, entry);
+                    }
+
                     InsertEvent(connection, transaction, command.Id, new CommandEvent(
                         CommandState.Delivered, command.IssuedAt, EventSource.Gateway, $"Issued at home by {command.IssuedBy}."));
                 }

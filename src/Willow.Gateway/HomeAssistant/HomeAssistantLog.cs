@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Willow.HomeAssistant;
+
+namespace Willow.Gateway.HomeAssistant;
+
+/// <summary>Structured log messages of Home Assistant over MQTT at the gateway (event ids 2750–2799).</summary>
+internal static partial class HomeAssistantLog
+{
+    [LoggerMessage(2750, LogLevel.Information, "Home Assistant: connected to {Broker}; published {Entities} entities")]
+    public static partial void Connected(ILogger logger, string broker, int entities);
+
+    [LoggerMessage(2751, LogLevel.Warning, "Home Assistant: cannot reach the MQTT broker {Broker} ({Reason}); trying again in {RetryIn}")]
+    public static partial void ConnectFailed(ILogger logger, string broker, string reason, TimeSpan retryIn);
+
+    [LoggerMessage(2752, LogLevel.Warning, "Home Assistant: lost the MQTT broker {Broker} ({Reason}); reconnecting")]
+    public static partial void Disconnected(ILogger logger, string broker, string reason);
+
+    [LoggerMessage(2753, LogLevel.Information, "Home Assistant announced it is online; sending discovery again")]
+    public static partial void HomeAssistantStarted(ILogger logger);
+
+    [LoggerMessage(2754, LogLevel.Information, "Home Assistant: {Action} pressed on {DeviceId}")]
+    public static partial void Pressed(ILogger logger, string deviceId, string action);
+
+    [LoggerMessage(2755, LogLevel.Warning, "Home Assistant: ignored a message on {Topic}: {Why}")]
+    public static partial void PressIgnored(ILogger logger, string topic, string why);
+
+    [LoggerMessage(2756, LogLevel.Information, "Home Assistant: removed {Topic} (its device or entity is gone)")]
+    public static partial void Removed(ILogger logger, string topic);
+
+    [LoggerMessage(2757, LogLevel.Warning, "Home Assistant: could not publish the states")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2758, LogLevel.Information, "Home Assistant: issued {CommandId} ({Kind} on {DeviceId}) for a press")]
+    public static partial void Issued(ILogger logger, Guid commandId, string kind, string deviceId);
+
+    [LoggerMessage(2759, LogLevel.Information, "Home Assistant: waiting to learn this gateway's household (enrol it, or let it reach the hub once) before connecting to {Broker}")]
+    public static partial void WaitingForHousehold(ILogger logger, string broker);
+
+    /// <summary>The shared link's events, logged with the gateway's ids.</summary>
+    public sealed class Events(ILogger logger) : IHomeAssistantEvents
+    {
+        public void Connected(string broker, int entities) => HomeAssistantLog.Connected(logger, broker, entities);
+
+        public void ConnectFailed(string broker, string reason, TimeSpan retryIn) => HomeAssistantLog.ConnectFailed(logger, broker, reason, retryIn);
+
+        public void Disconnected(string broker, string reason) => HomeAssistantLog.Disconnected(logger, broker, reason);
+
+        public void HomeAssistantStarted() => HomeAssistantLog.HomeAssistantStarted(logger);
+
+        public void Pressed(string deviceId, string action) => HomeAssistantLog.Pressed(logger, deviceId, action);
+
+        public void PressIgnored(string topic, string why) => HomeAssistantLog.PressIgnored(logger, topic, why);
+
+        public void Removed(string configTopic) => HomeAssistantLog.Removed(logger, configTopic);
+
+        public void RefreshFailed(Exception exception) => HomeAssistantLog.RefreshFailed(logger, exception);
+    }
+}
