@@ -52,7 +52,8 @@ export function instantOf(local: string, zone: string): Date {
   return new Date(guess);
 }
 
-function offsetAt(at: Date, zone: string): number {
+/** How far the household's wall clock is ahead of UTC at an instant, in milliseconds. */
+export function offsetAt(at: Date, zone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
       .formatToParts(at)
