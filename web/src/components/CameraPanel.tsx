@@ -3,7 +3,7 @@ import { problemText, type WillowApi } from '../api/client';
 import type { Command, Device, Photo } from '../api/types';
 import { finished } from '../api/types';
 import { useLiveView } from '../camera/useLiveView';
-import { dayAndClock, relative } from '../format';
+import { ago, dayAndClock } from '../format';
 import { PhotoViewer } from './PhotoViewer';
 
 export interface CameraPanelProps {
@@ -30,13 +30,13 @@ export function CameraPanel({ api, household, zone, device, photos, commands, ca
   const live = useLiveView(api, household, device.id);
   const [viewing, setViewing] = useState<Photo | null>(null);
   const [asking, setAsking] = useState(false);
-  const [pending, setPending] = useState<{ id: string; late: boolean } | null>(null);
+  const [pending, setPending] = useState<{ id: string; issued: Command; late: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [arrived, setArrived] = useState<string | null>(null);
   const reload = useRef(onReload);
   reload.current = onReload;
   const latest = photos[0];
-  const command = pending ? commands[pending.id] : undefined;
+  const command = pending ? commands[pending.id] ?? pending.issued : undefined;
   const photoOfPending = pending ? photos.find((p) => p.id === pending.id) : undefined;
 
   // The snapshot's photo carries the command's id; once it is here, the wait is over.
@@ -63,7 +63,7 @@ export function CameraPanel({ api, household, zone, device, photos, commands, ca
     setArrived(null);
     try {
       const issued = await onIssue('snapshot');
-      setPending({ id: issued.id, late: false });
+      setPending({ id: issued.id, issued, late: false });
     } catch (e) {
       setProblem(problemText(e, 'The hub cannot be reached; nothing was sent.'));
     } finally {
@@ -104,7 +104,7 @@ export function CameraPanel({ api, household, zone, device, photos, commands, ca
       </div>
       {!watching && latest && (
         <p className="muted small camera-caption" data-testid="latest-photo-caption">
-          Latest photo {dayAndClock(latest.takenAt, zone, now)} ({relative(latest.takenAt, now)}){latest.doseId && ' · after a dose'}
+          Latest photo {dayAndClock(latest.takenAt, zone, now)} ({ago(latest.takenAt, now)}){latest.doseId && ' · after a dose'}
         </p>
       )}
 

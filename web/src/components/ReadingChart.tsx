@@ -47,7 +47,7 @@ export function ReadingChart({ metric, readings, from, to, zone, now }: ReadingC
   const plotHeight = height - margin.top - margin.bottom;
   const x = (t: number) => left + ((t - from) / (to - from)) * plotWidth;
   const yOf = (v: number) => margin.top + ((y.max - v) / (y.max - y.min || 1)) * plotHeight;
-  const ticks = timeTicks(from, to, timeStep(to - from, Math.max(2, Math.floor(plotWidth / 70))), zone);
+  const ticks = timeTicks(from, to, timeStep(to - from, Math.max(2, Math.floor(plotWidth / 55))), zone);
   const tickLabel = (t: number) =>
     isLocalMidnight(t, zone) ? new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: zone }).format(t) : clock(new Date(t).toISOString(), zone);
 
@@ -58,9 +58,11 @@ export function ReadingChart({ metric, readings, from, to, zone, now }: ReadingC
   const span = to - from >= 86_400_000 - 60_000 ? 'last 24 h' : `since ${dayAndClock(new Date(from).toISOString(), zone, now)}`;
 
   return (
-    <figure className={`chart chart-${metric}`} data-metric={metric}>
+    <figure className={`chart chart-${metric}`} data-metric={metric} aria-labelledby={`${id}-title`}>
       <figcaption className="chart-head">
-        <span className="chart-title">{metricLabel(metric)}</span>
+        <span className="chart-title" id={`${id}-title`}>
+          {metricLabel(metric)}
+        </span>
         {unit && <span className="muted small">{unit}</span>}
         <span className="muted small">· {span}</span>
       </figcaption>

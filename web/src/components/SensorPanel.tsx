@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { problemText } from '../api/client';
 import type { Command, Device, Reading } from '../api/types';
 import { finished } from '../api/types';
-import { clock, relative } from '../format';
+import { ago, clock } from '../format';
 import { day, metricLabel, metricOrder, valueText } from '../sensors/readings';
 import { Dialog } from './Dialog';
 import { ReadingChart } from './ReadingChart';
@@ -27,7 +27,7 @@ const shortest = 10 * 60_000;
 /** A sensors board: what it reads now, a chart of each metric over the last day, and zeroing the bowl's scale. */
 export function SensorPanel({ device, readings, latest, commands, canAct, zone, now, onIssue }: SensorPanelProps) {
   const [confirming, setConfirming] = useState(false);
-  const [tare, setTare] = useState<string | null>(null);
+  const [tare, setTare] = useState<Command | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const to = now.getTime();
   const first = readings.length > 0 ? Date.parse(readings[0].at) : to;
@@ -35,13 +35,13 @@ export function SensorPanel({ device, readings, latest, commands, canAct, zone, 
   const from = Math.min(Math.max(to - day, first), to - shortest);
   const shown = metricOrder.filter((m) => latest.some((r) => r.metric === m) || readings.some((r) => r.metric === m));
   const current = latest.filter((r) => shown.includes(r.metric)).sort((a, b) => metricOrder.indexOf(a.metric) - metricOrder.indexOf(b.metric));
-  const tareCommand = tare ? commands[tare] : undefined;
+  const tareCommand = tare ? commands[tare.id] ?? tare : undefined;
 
   async function zero() {
     setConfirming(false);
     setProblem(null);
     try {
-      setTare((await onIssue('tare')).id);
+      setTare(await onIssue('tare'));
     } catch (e) {
       setProblem(problemText(e, 'The hub cannot be reached; nothing was sent.'));
     }
@@ -58,7 +58,7 @@ export function SensorPanel({ device, readings, latest, commands, canAct, zone, 
               <span className="sensor-label">{metricLabel(r.metric)}</span>
               <strong className="sensor-figure">{r.metric === 'motion' ? (r.value > 0 ? 'Moving' : 'Still') : valueText(r)}</strong>
               <span className="muted small">
-                {r.metric === 'motion' ? `since ${clock(r.at, zone)}` : relative(r.at, now)}
+                {r.metric === 'motion' ? `since ${clock(r.at, zone)}` : ago(r.at, now)}
               </span>
             </li>
           ))}

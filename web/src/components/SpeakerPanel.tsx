@@ -27,15 +27,15 @@ export interface SpeakerPanelProps {
 export function SpeakerPanel({ api, household, device, commands, canAct, isOwner, onIssue, onSoundsChanged }: SpeakerPanelProps) {
   const sounds = device.sounds ?? [];
   const [words, setWords] = useState('');
-  const [last, setLast] = useState<{ id: string; what: string } | null>(null);
+  const [last, setLast] = useState<{ command: Command; what: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
-  const command = last ? commands[last.id] : undefined;
+  const command = last ? commands[last.command.id] ?? last.command : undefined;
 
   async function call(args: { sound: string } | { text: string }, what: string) {
     setProblem(null);
     try {
-      setLast({ id: (await onIssue('call', args)).id, what });
+      setLast({ command: await onIssue('call', args), what });
     } catch (e) {
       setProblem(problemText(e, 'The hub cannot be reached; nothing was sent.'));
     }

@@ -5,7 +5,7 @@ import { CameraPanel } from '../components/CameraPanel';
 import { RefillForm } from '../components/RefillForm';
 import { SensorPanel } from '../components/SensorPanel';
 import { SpeakerPanel } from '../components/SpeakerPanel';
-import { clock, dayAndClock, relative } from '../format';
+import { ago, clock, dayAndClock, relative } from '../format';
 import { useLive } from '../live/useLive';
 import { day, mergeLatest, mergeReadings, metricOrder } from '../sensors/readings';
 
@@ -134,7 +134,7 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
                 <dt>Connected</dt>
                 <dd>{d.link === 'gateway' ? `through gateway ${d.gatewayId}` : 'directly to the hub'}</dd>
                 <dt>Last seen</dt>
-                <dd>{d.lastSeenAt ? `${dayAndClock(d.lastSeenAt, zone, now)} (${relative(d.lastSeenAt, now)})` : 'never'}</dd>
+                <dd>{d.lastSeenAt ? `${dayAndClock(d.lastSeenAt, zone, now)} (${ago(d.lastSeenAt, now)})` : 'never'}</dd>
                 {d.version && (
                   <>
                     <dt>Version</dt>

@@ -14,6 +14,7 @@ const timeSteps = [minute, 2 * minute, 5 * minute, 10 * minute, 15 * minute, 30 
 
 /** Round values (1, 2 or 5 × 10ⁿ apart), about <paramref name="count"/> of them, and the span they cover. */
 export function valueTicks(low: number, high: number, count = 4): { ticks: number[]; min: number; max: number } {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return valueTicks(0, 1, count);
   if (!(high > low)) {
     const pad = Math.max(Math.abs(low) * 0.05, 1);
     return valueTicks(low - pad, high + pad, count);
