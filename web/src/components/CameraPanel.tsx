@@ -139,7 +139,7 @@ export function CameraPanel({ api, household, zone, device, photos, commands, ca
           {photos.map((photo) => (
             <li key={photo.id}>
               <button type="button" className="photo-thumb" onClick={() => setViewing(photo)} aria-label={`Photo ${dayAndClock(photo.takenAt, zone, now)}${photo.doseId ? ', after a dose' : ''}`}>
-                <img src={photo.url} alt="" loading="lazy" width={96} height={Math.round((96 * photo.height) / Math.max(1, photo.width))} />
+                <img src={photo.url} alt="" width={96} height={Math.round((96 * photo.height) / Math.max(1, photo.width))} />
               </button>
             </li>
           ))}

@@ -22,7 +22,7 @@ export interface SensorPanelProps {
 }
 
 /** The shortest span a chart shows, so that a board that has just started does not stretch three readings across the width. */
-const shortest = 10 * 60_000;
+const shortest = 60_000;
 
 /** A sensors board: what it reads now, a chart of each metric over the last day, and zeroing the bowl's scale. */
 export function SensorPanel({ device, readings, latest, commands, canAct, zone, now, onIssue }: SensorPanelProps) {

@@ -116,8 +116,18 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
         {devices.map((d) => {
           const camera = d.capabilities.includes('camera');
           const sensors = d.capabilities.includes('sensors');
+          const speaker = d.capabilities.includes('speaker');
+          const cameraPanel = camera && (
+            <CameraPanel api={api} household={id} zone={zone} device={d} photos={photos[d.id] ?? []} commands={commands} canAct={canAct} now={now}
+              onIssue={(kind) => issue(d.id, kind)} onReload={() => void loadPhotos().catch(() => undefined)} />
+          );
+          const speakerPanel = speaker && (
+            <SpeakerPanel api={api} household={id} device={d} commands={commands} canAct={canAct} isOwner={household.role === 'owner'}
+              onIssue={(kind, args) => issue(d.id, kind, args)}
+              onSoundsChanged={(sounds) => setDevices((list) => list.map((x) => (x.id === d.id ? { ...x, sounds } : x)))} />
+          );
           return (
-            <li key={d.id} className={`card device-card ${d.online ? 'online' : 'offline'}${camera || sensors ? ' wide' : ''}`} data-device-id={d.id}>
+            <li key={d.id} className={`card device-card ${d.online ? 'online' : 'offline'}${sensors ? ' wide' : ''}`} data-device-id={d.id}>
               <div className="device-card-head">
                 <span className="dot" aria-hidden="true" />
                 <h2>{d.name}</h2>
@@ -166,22 +176,19 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
                 <meter className="fill" min={0} max={d.capacity} low={d.capacity * 0.2} optimum={d.capacity} value={d.remaining} aria-label="Portions left" />
               )}
               {canAct && d.capabilities.includes('dispenser') && <RefillForm api={api} household={household} device={d} onRefilled={load} />}
-              {(camera || sensors) && (
-                <div className={`device-panels${camera && sensors ? ' two-panels' : ''}`}>
-                  {camera && (
-                    <CameraPanel api={api} household={id} zone={zone} device={d} photos={photos[d.id] ?? []} commands={commands} canAct={canAct} now={now}
-                      onIssue={(kind) => issue(d.id, kind)} onReload={() => void loadPhotos().catch(() => undefined)} />
-                  )}
-                  {sensors && (
-                    <SensorPanel device={d} readings={readings[d.id] ?? []} latest={latest.filter((r) => r.deviceId === d.id)} commands={commands}
-                      canAct={canAct} zone={zone} now={now} onIssue={(kind) => issue(d.id, kind)} />
-                  )}
+              {sensors ? (
+                // Charts want the width: the board takes the whole row, its camera and speaker beside the charts.
+                <div className={`device-panels${camera || speaker ? ' two-panels' : ''}`}>
+                  {cameraPanel}
+                  <SensorPanel device={d} readings={readings[d.id] ?? []} latest={latest.filter((r) => r.deviceId === d.id)} commands={commands}
+                    canAct={canAct} zone={zone} now={now} onIssue={(kind) => issue(d.id, kind)} />
+                  {speakerPanel}
                 </div>
-              )}
-              {d.capabilities.includes('speaker') && (
-                <SpeakerPanel api={api} household={id} device={d} commands={commands} canAct={canAct} isOwner={household.role === 'owner'}
-                  onIssue={(kind, args) => issue(d.id, kind, args)}
-                  onSoundsChanged={(sounds) => setDevices((list) => list.map((x) => (x.id === d.id ? { ...x, sounds } : x)))} />
+              ) : (
+                <>
+                  {cameraPanel}
+                  {speakerPanel}
+                </>
               )}
             </li>
           );
