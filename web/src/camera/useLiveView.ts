@@ -63,7 +63,7 @@ export function useLiveView(api: WillowApi, household: string, device: string) {
         phase: frames > 0 ? 'ended' : 'failed',
         frame: s.frame,
         message: frames > 0
-          ? `The live view ended after ${lasted}: the hub stops it after a few minutes, to spare the home's connection.`
+          ? `The live view ended after ${lasted}. It stops by itself after a few minutes, to spare the home’s connection; watch again if you need to.`
           : 'The camera sent no picture.',
       }));
     } catch (error) {

@@ -29,7 +29,8 @@ export function SensorPanel({ device, readings, latest, commands, canAct, zone, 
   const [confirming, setConfirming] = useState(false);
   const [tare, setTare] = useState<Command | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const to = now.getTime();
+  // The page's clock ticks every few seconds; a reading heard since is drawn all the same.
+  const to = Math.max(now.getTime(), readings.length > 0 ? Date.parse(readings[readings.length - 1].at) : 0);
   const first = readings.length > 0 ? Date.parse(readings[0].at) : to;
   // A day at most; less while the board has not been reading that long.
   const from = Math.min(Math.max(to - day, first), to - shortest);

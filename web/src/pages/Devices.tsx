@@ -40,7 +40,8 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
   const loadPhotos = useCallback(async () => {
     const list = cameras ? cameras.split(' ') : [];
     const entries = await Promise.all(list.map(async (d) => [d, await api.photos(id, { device: d, limit: photosKept })] as const));
-    setPhotos(Object.fromEntries(entries));
+    // A photo heard live while these were on their way stays.
+    setPhotos((all) => Object.fromEntries(entries.map(([d, read]) => [d, newestPhotos([...(all[d] ?? []), ...read])])));
   }, [api, id, cameras]);
   const loadReadings = useCallback(async () => {
     const list = boards ? boards.split(' ') : [];
@@ -53,8 +54,10 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
         return [d, mergeReadings([], perMetric.flat(), from.getTime())] as const;
       }),
     );
-    setReadings(Object.fromEntries(entries));
-    setLatest(await api.latestReadings(id));
+    // Readings heard live while these were on their way stay too.
+    setReadings((all) => Object.fromEntries(entries.map(([d, read]) => [d, mergeReadings(read, all[d] ?? [], from.getTime())])));
+    const newest = await api.latestReadings(id);
+    setLatest((list) => mergeLatest(newest, list));
   }, [api, id, boards]);
 
   useEffect(() => void load(), [load]);
@@ -78,7 +81,7 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
       });
       setLatest((list) => mergeLatest(list, added));
     },
-    photo: (photo) => setPhotos((all) => ({ ...all, [photo.deviceId]: [photo, ...(all[photo.deviceId] ?? []).filter((p) => p.id !== photo.id)].slice(0, photosKept) })),
+    photo: (photo) => setPhotos((all) => ({ ...all, [photo.deviceId]: newestPhotos([photo, ...(all[photo.deviceId] ?? [])]) })),
     all: () => {
       void load();
       void loadPhotos().catch(() => undefined);
@@ -196,6 +199,12 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
       </ul>
     </main>
   );
+}
+
+/** Each photo once, newest first, as many as the page keeps. */
+function newestPhotos(photos: Photo[]): Photo[] {
+  const byId = new Map(photos.map((p) => [p.id, p]));
+  return [...byId.values()].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt)).slice(0, photosKept);
 }
 
 /** Keeps the newest view of each command this page has heard of (a late message never moves one back), the last 50. */
