@@ -9,8 +9,8 @@ export interface DialogProps {
 }
 
 /**
- * A modal over the page: named by its heading, closed by Escape or a click beside it, and giving the focus
- * back to where it was (the button that opened it) when it closes.
+ * A modal over the page: named by its heading, closed by Escape or a click beside it, keeping Tab inside it, and
+ * giving the focus back to where it was (the button that opened it) when it closes.
  */
 export function Dialog({ labelledBy, onClose, className, children }: DialogProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -23,6 +23,18 @@ export function Dialog({ labelledBy, onClose, className, children }: DialogProps
     if (!box.current?.contains(document.activeElement)) box.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') close.current();
+      if (event.key !== 'Tab' || !box.current) return;
+      // Tab goes round the dialog's own controls: the page behind is not there while it is open.
+      const controls = [...box.current.querySelectorAll<HTMLElement>('button, input, textarea, select, a[href], [tabindex="0"]')].filter((c) => !c.matches(':disabled'));
+      if (controls.length === 0) return;
+      const [first, last] = [controls[0], controls[controls.length - 1]];
+      if (event.shiftKey && (document.activeElement === first || document.activeElement === box.current)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
     };
     document.addEventListener('keydown', onKey);
     return () => {

@@ -178,7 +178,7 @@ function motionSummary(periods: { from: number; to: number | null }[], from: num
   const since = dayAndClock(new Date(from).toISOString(), zone, now);
   if (periods.length === 0) return `No motion seen since ${since}.`;
   const last = periods[periods.length - 1];
-  const times = periods.length === 1 ? 'once' : `${periods.length} times`;
+  const times = periods.length === 1 ? 'once' : periods.length === 2 ? 'twice' : `${periods.length} times`;
   const lastText = last.to === null ? `moving now, since ${clock(new Date(last.from).toISOString(), zone)}` : `last at ${clock(new Date(last.from).toISOString(), zone)} for ${lasted(last.to - last.from)}`;
   return `Motion seen ${times} since ${since}; ${lastText}.`;
 }

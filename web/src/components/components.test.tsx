@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { Command, Device, Dose } from '../api/types';
 import { ActionPanel } from './ActionPanel';
 import { CommandTimeline } from './CommandTimeline';
+import { Dialog } from './Dialog';
 import { PetCard } from './PetCard';
 
 const device = (id: string, capabilities: string[], online = true, lockedUntil: string | null = null): Device => ({
@@ -183,5 +184,34 @@ describe('PetCard', () => {
       lastPhotoUrl={null} zone={zone} now={now} />);
     expect(screen.queryByRole('button', { name: /Enlarge/ })).toBeNull();
     expect(screen.getByText('given')).toBeInTheDocument();
+  });
+});
+
+describe('Dialog', () => {
+  it('keeps Tab inside itself, both ways, and gives the focus back on Escape', () => {
+    const opener = document.createElement('button');
+    document.body.append(opener);
+    opener.focus();
+    let open = true;
+    const { rerender } = render(
+      <Dialog labelledBy="t" onClose={() => (open = false)}>
+        <h2 id="t">Sure?</h2>
+        <button type="button">One</button>
+        <button type="button">Two</button>
+      </Dialog>,
+    );
+    const [one, two] = within(screen.getByRole('dialog', { name: 'Sure?' })).getAllByRole('button');
+
+    two.focus();
+    fireEvent.keyDown(document, { key: 'Tab' });
+    expect(one).toHaveFocus();
+    fireEvent.keyDown(document, { key: 'Tab', shiftKey: true });
+    expect(two).toHaveFocus();
+
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(open).toBe(false);
+    rerender(<></>);
+    expect(opener).toHaveFocus();
+    opener.remove();
   });
 });
