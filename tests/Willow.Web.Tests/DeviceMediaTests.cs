@@ -14,7 +14,8 @@ namespace Willow.Web.Tests;
 /// The Devices page of a home with a camera, sensors and a speaker, in Chromium against a real hub and gateway:
 /// a photo taken and seen, the live view, the charts of what the board measures, a sound uploaded and played.
 /// </summary>
-public sealed partial class DeviceMediaTests(StationBrowser station) : IClassFixture<StationBrowser>
+[Collection(FeedingStationCollection.Name)]
+public sealed partial class DeviceMediaTests(StationBrowser station)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

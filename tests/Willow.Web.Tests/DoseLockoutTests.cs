@@ -13,7 +13,8 @@ namespace Willow.Web.Tests;
 /// A scheduled dose that the camera photographs, shown on the pet's card; then the lockout it leaves, which an owner
 /// may override with a reason and a caregiver is not offered. In Chromium against a real hub, gateway and agents.
 /// </summary>
-public sealed class DoseLockoutTests(StationBrowser station) : IClassFixture<StationBrowser>
+[Collection(FeedingStationCollection.Name)]
+public sealed class DoseLockoutTests(StationBrowser station)
 {
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
