@@ -67,6 +67,8 @@ public sealed class DoseLockoutTests(StationBrowser station)
         await Assertions.Expect(sitterPage.GetByTestId("lockout")).ToContainTextAsync("Locked until");
         await Assertions.Expect(sitterPage.GetByRole(AriaRole.Button, new() { Name = "Give medication" })).ToBeDisabledAsync();
         Assert.Equal(0, await sitterPage.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Give anyway") }).CountAsync());
+        await sitterPage.Context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     /// <summary>A pet and a regimen whose first dose is due in a few seconds (a dose is due only after its regimen was made), with a photo after it.</summary>

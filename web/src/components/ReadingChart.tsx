@@ -169,9 +169,9 @@ function lineSummary(readings: Reading[], from: number, zone: string, now: Date)
   if (shown.length === 0) return 'No readings in this span.';
   const lowest = shown.reduce((a, b) => (b.value < a.value ? b : a));
   const highest = shown.reduce((a, b) => (b.value > a.value ? b : a));
-  const last = shown[shown.length - 1];
   const at = (r: Reading) => clock(r.at, zone);
-  return `Now ${valueText(last)} (at ${at(last)}); lowest ${valueText(lowest)} at ${at(lowest)}, highest ${valueText(highest)} at ${at(highest)}; ${shown.length} readings since ${dayAndClock(new Date(from).toISOString(), zone, now)}.`;
+  // What it reads now is in the figures above the charts; this says what the line shows.
+  return `Lowest ${valueText(lowest)} at ${at(lowest)}, highest ${valueText(highest)} at ${at(highest)}; ${shown.length} readings since ${dayAndClock(new Date(from).toISOString(), zone, now)}.`;
 }
 
 function motionSummary(periods: { from: number; to: number | null }[], from: number, zone: string, now: Date): string {

@@ -43,7 +43,7 @@ describe('SensorPanel', () => {
     panel();
     const bowl = screen.getByRole('figure', { name: /Bowl/ });
     expect(within(bowl).getByRole('img')).toHaveAccessibleName(
-      'Now 0 g (at 11:00); lowest 0 g at 03:50, highest 300 g at 11:10; 144 readings since yesterday 11:10.',
+      'Lowest 0 g at 03:50, highest 300 g at 11:10; 144 readings since yesterday 11:10.',
     );
     const rows = within(bowl).getAllByRole('row');
     expect(rows.length).toBeGreaterThan(20);

@@ -38,7 +38,7 @@ describe('Devices', () => {
     const askedBefore = asked.length;
 
     await act(async () => live!.readingsAdded({ householdId: 'h', readings: [bowl(250, minutesAgo(0.1)), { ...bowl(0, minutesAgo(0.1)), deviceId: 'elsewhere' }] }));
-    expect(within(chart).getByRole('img')).toHaveAccessibleName(/^Now 250 g .*; 3 readings since/);
+    expect(within(chart).getByRole('img')).toHaveAccessibleName(/^Lowest 250 g .*; 3 readings since/);
     expect(container.querySelector(".sensor-value[data-metric='bowl_weight']")).toHaveTextContent(/^Bowl250 g/);
 
     await act(async () => live!.photoAdded(photo('new', minutesAgo(0))));

@@ -180,12 +180,17 @@ export function Devices({ api, household }: { api: WillowApi; household: Househo
               )}
               {canAct && d.capabilities.includes('dispenser') && <RefillForm api={api} household={household} device={d} onRefilled={load} />}
               {sensors ? (
-                // Charts want the width: the board takes the whole row, its camera and speaker beside the charts.
+                // Charts want the width: the board takes the whole row, its camera and speaker in a column of their own
+                // beside the charts, so that charts growing with each reading never move the buttons.
                 <div className={`device-panels${camera || speaker ? ' two-panels' : ''}`}>
-                  {cameraPanel}
+                  {(camera || speaker) && (
+                    <div className="panel-column">
+                      {cameraPanel}
+                      {speakerPanel}
+                    </div>
+                  )}
                   <SensorPanel device={d} readings={readings[d.id] ?? []} latest={latest.filter((r) => r.deviceId === d.id)} commands={commands}
                     canAct={canAct} zone={zone} now={now} onIssue={(kind) => issue(d.id, kind)} />
-                  {speakerPanel}
                 </div>
               ) : (
                 <>
