@@ -17,6 +17,7 @@ export interface ReadingChartProps {
 }
 
 const margin = { top: 10, right: 12, bottom: 24 };
+const narrowestSpan: Record<Metric, number> = { temperature: 2, humidity: 10, bowl_weight: 50, motion: 1 };
 
 /**
  * One metric over the span, drawn at the size the layout gives it, with its time axis on the household's clock;
@@ -34,6 +35,12 @@ export function ReadingChart({ metric, readings, from, to, zone, now }: ReadingC
   let low = Math.min(...values);
   let high = Math.max(...values);
   if (metric === 'bowl_weight') low = Math.min(0, low);
+  // A sensor's noise should look like noise: a tenth of a degree is not drawn as the height of the chart.
+  const narrowest = narrowestSpan[metric];
+  if (high - low < narrowest) {
+    const middle = (high + low) / 2;
+    [low, high] = [middle - narrowest / 2, middle + narrowest / 2];
+  }
   const y = valueTicks(low, high, motion ? 2 : 4);
   if (metric === 'humidity') {
     y.min = Math.max(0, y.min);
