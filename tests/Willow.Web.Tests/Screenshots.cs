@@ -94,7 +94,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
 
     /// <summary>
     /// A pet on clomipramine whose first dose is given (and photographed) while the test runs, a caregiver invited, a call,
-    /// a photo asked for, a sound uploaded, and half a minute of sensor readings, all through the API as the dashboard would.
+    /// a photo asked for, a sound uploaded, and twenty seconds of sensor readings, all through the API as the dashboard would.
     /// </summary>
     private async Task GiveTheHomeSomeLifeAsync()
     {
@@ -133,8 +133,8 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         // Enough readings that a chart is a line and not a few dots.
         await Eventually.WaitAsync(
             async () => (await owner.GetFromJsonAsync<List<ReadingView>>(Home.Api($"readings?device={StationHome.Station}&metric=temperature"), Json))!,
-            readings => readings.Count > 1 && readings[^1].At - readings[0].At >= TimeSpan.FromSeconds(30),
-            "half a minute of readings",
+            readings => readings.Count > 1 && readings[^1].At - readings[0].At >= TimeSpan.FromSeconds(20),
+            "twenty seconds of readings",
             TimeSpan.FromSeconds(90));
     }
 
