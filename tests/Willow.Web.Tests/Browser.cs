@@ -23,35 +23,44 @@ public sealed class Browser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(Path.Combine(WebRoot, "index.html")))
-        {
-            throw new InvalidOperationException($"The dashboard is not built: no {WebRoot}/index.html. Run 'npm ci && npm run build' in web/ (scripts/test.sh does).");
-        }
-
+        RequireBuiltDashboard();
         Home = await TestHome.StartAsync(
             new Dictionary<string, string?> { ["Dispenser:MinimumInterval"] = "00:00:00" },
             hubSettings: new Dictionary<string, string?> { ["Dashboard:WebRoot"] = WebRoot });
         _playwright = await Playwright.CreateAsync();
-        Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-
-            // Playwright gives every launch a fresh profile directory of its own (it refuses --user-data-dir).
-        });
+        Chromium = await LaunchAsync(_playwright);
     }
 
     /// <summary>A fresh browser profile (no cookies) at a phone's or a desktop's size.</summary>
-    public async Task<IPage> NewPageAsync(int width = 390, int height = 844, string colorScheme = "light")
+    public Task<IPage> NewPageAsync(int width = 390, int height = 844, string colorScheme = "light") =>
+        NewPageAsync(Chromium, Home.Hub.Url, width, height, colorScheme);
+
+    public static void RequireBuiltDashboard()
     {
-        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        if (!File.Exists(Path.Combine(WebRoot, "index.html")))
         {
-            BaseURL = Home.Hub.Url,
+            throw new InvalidOperationException($"The dashboard is not built: no {WebRoot}/index.html. Run 'npm ci && npm run build' in web/ (scripts/test.sh does).");
+        }
+    }
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync",
+        ],
+
+        // Playwright gives every launch a fresh profile directory of its own (it refuses --user-data-dir).
+    });
+
+    public static async Task<IPage> NewPageAsync(IBrowser chromium, string hubUrl, int width, int height, string colorScheme)
+    {
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = hubUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
             TimezoneId = "Europe/Berlin",

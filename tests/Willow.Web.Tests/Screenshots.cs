@@ -1,18 +1,29 @@
+using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
+using Willow.Agent.Capabilities.Speaker;
+using Willow.Hub.Readings;
 using Willow.Testing;
 
 namespace Willow.Web.Tests;
 
 /// <summary>
-/// Every page at a phone's (390×844) and a desktop's (1280×800) size, light and dark, for people to look at.
-/// Written to artifacts/screenshots; <c>scripts/screenshots.sh</c> writes them to docs/screenshots instead.
+/// Every page at a phone's (390×844) and a desktop's (1280×800) size, light and dark, and the home and devices on a
+/// 360 px phone, for people to look at, of a home with a pill dispenser and a feeding station (camera, sensors,
+/// speaker). Written to artifacts/screenshots; <c>scripts/screenshots.sh</c> writes them to docs/screenshots instead.
 /// </summary>
-public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
+public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationBrowser>
 {
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     private static readonly string Folder = Environment.GetEnvironmentVariable("WILLOW_SCREENSHOTS_DIR") is { Length: > 0 } dir
         ? dir
         : Repository.PathTo("artifacts", "screenshots");
+
+    private StationHome Home => browser.Home;
 
     [Fact]
     public async Task EveryPage_AtPhoneAndDesktopSize()
@@ -20,19 +31,29 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
         Directory.CreateDirectory(Folder);
         await GiveTheHomeSomeLifeAsync();
         var written = new List<string>();
-        foreach (var (name, width, height, scheme) in new[] { ("phone", 390, 844, "light"), ("desktop", 1280, 800, "light"), ("phone-dark", 390, 844, "dark") })
+        foreach (var (name, width, height, scheme) in new[]
+        {
+            ("phone", 390, 844, "light"), ("desktop", 1280, 800, "light"), ("phone-dark", 390, 844, "dark"), ("phone-360", 360, 740, "light"),
+        })
         {
             var page = await browser.NewPageAsync(width, height, scheme);
             await page.GotoAsync("/");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Willow" })).ToBeVisibleAsync();
-            written.Add(await ShootAsync(page, $"sign-in-{name}"));
+            if (name != "phone-360")
+            {
+                written.Add(await ShootAsync(page, $"sign-in-{name}"));
+            }
 
             await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
             await Assertions.Expect(page.Locator("li.command").First.GetByTestId("command-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
             await Assertions.Expect(page.GetByTestId("next-dose-countdown")).ToBeVisibleAsync();
+            await LoadedAsync(page.Locator(".dose-photo img"));
             written.Add(await ShootAsync(page, $"home-{name}"));
-            if (scheme == "dark")
+            if (scheme == "dark" || name == "phone-360")
             {
+                await Tab(page, "Devices").ClickAsync();
+                await DevicesReadyAsync(page);
+                written.Add(await ShootAsync(page, $"devices-{name}"));
                 await page.Context.CloseAsync();
                 continue;
             }
@@ -50,12 +71,17 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
                 ("People", page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })),
             })
             {
-                await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = tab }).ClickAsync();
+                await Tab(page, tab).ClickAsync();
                 await Assertions.Expect(ready).ToBeVisibleAsync();
+                if (tab == "Devices")
+                {
+                    await DevicesReadyAsync(page);
+                }
+
                 written.Add(await ShootAsync(page, $"{tab.ToLowerInvariant()}-{name}"));
             }
 
-            await page.GetByRole(AriaRole.Link, new() { Name = "Regimens" }).ClickAsync();
+            await Tab(page, "Regimens").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "New regimen" }).ClickAsync();
             await page.GetByLabel("Medication").FillAsync("gabapentin");
             await Assertions.Expect(page.Locator(".preview-list li")).ToHaveCountAsync(10);
@@ -66,27 +92,72 @@ public sealed class Screenshots(Browser browser) : IClassFixture<Browser>
         Assert.All(written, file => Assert.True(new FileInfo(file).Length > 10_000, $"{file} is suspiciously small"));
     }
 
+    /// <summary>
+    /// A pet on clomipramine whose first dose is given (and photographed) while the test runs, a caregiver invited, a call,
+    /// a photo asked for, a sound uploaded, and twenty seconds of sensor readings, all through the API as the dashboard would.
+    /// </summary>
     private async Task GiveTheHomeSomeLifeAsync()
     {
-        using var owner = browser.Home.Hub.OwnerClient();
-        var household = $"api/v1/households/{browser.Home.Hub.HouseholdId}";
-        using var pet = await owner.PostAsJsonAsync($"{household}/pets", new { name = "Willow", species = "dog" });
-        var petId = (await pet.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["id"].ToString();
-        using var invitation = await owner.PostAsJsonAsync($"{household}/invitations", new { role = "caregiver", membershipEndsAt = DateTimeOffset.UtcNow.AddDays(7), note = "Sam, pet sitter" });
+        using var owner = Home.Hub.OwnerClient();
+        using var pet = await owner.PostAsJsonAsync(Home.Api("pets"), new { name = "Willow", species = "dog" });
+        var petId = (await pet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var invitation = await owner.PostAsJsonAsync(Home.Api("invitations"), new { role = "caregiver", membershipEndsAt = DateTimeOffset.UtcNow.AddDays(7), note = "Sam, pet sitter" });
         invitation.EnsureSuccessStatusCode();
-        var start = DateTime.UtcNow.AddMinutes(-5);
-        using var regimen = await owner.PostAsJsonAsync($"{household}/regimens", new
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).AddSeconds(3);
+        using var regimen = await owner.PostAsJsonAsync(Home.Api("regimens"), new
         {
             petId, medication = "clomipramine", amount = "1 tablet",
             schedule = new { kind = "every", every = "08:00:00" },
-            startsAt = start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm"), endsAt = start.AddDays(28).ToString("yyyy-MM-dd'T'HH:mm"),
-            windowBefore = "00:45:00", windowAfter = "00:45:00", minimumInterval = "06:00:00", deviceId = TestHome.Dispenser,
+            startsAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            endsAt = start.AddDays(28).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            windowBefore = "00:45:00", windowAfter = "00:45:00", minimumInterval = "06:00:00", deviceId = StationHome.Dispenser, photoAfter = true,
         });
-        regimen.EnsureSuccessStatusCode();
-        using var call = await owner.PostAsJsonAsync($"{household}/devices/{TestHome.Speaker}/commands", new { kind = "call" });
-        using var feed = await owner.PostAsJsonAsync($"{household}/devices/{TestHome.Dispenser}/commands", new { kind = "dispense" });
-        feed.EnsureSuccessStatusCode();
+        Assert.True(regimen.IsSuccessStatusCode, await regimen.Content.ReadAsStringAsync());
+
+        var tone = Enumerable.Range(0, 4410).Select(i => 0.3f * MathF.Sin(2 * MathF.PI * 660 * i / 22050f)).ToArray();
+        using var sound = new ByteArrayContent(WavFile.Pcm16Mono(tone, 22050));
+        sound.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+        using var uploaded = await owner.PutAsync(Home.Api($"devices/{StationHome.Station}/sounds/dinner-bell"), sound);
+        uploaded.EnsureSuccessStatusCode();
+
+        await Eventually.WaitAsync(
+            async () => (await owner.GetFromJsonAsync<List<JsonElement>>(Home.Api("photos"), Json))!.Count,
+            count => count >= 1,
+            "the photo after the first dose",
+            TimeSpan.FromSeconds(30));
+        using var snapshot = await owner.PostAsJsonAsync(Home.Api($"devices/{StationHome.Station}/commands"), new { kind = "snapshot" });
+        snapshot.EnsureSuccessStatusCode();
+        using var call = await owner.PostAsJsonAsync(Home.Api($"devices/{StationHome.Station}/commands"), new { kind = "call", args = new { sound = "dinner-bell" } });
+        call.EnsureSuccessStatusCode();
+
+        // Enough readings that a chart is a line and not a few dots.
+        await Eventually.WaitAsync(
+            async () => (await owner.GetFromJsonAsync<List<ReadingView>>(Home.Api($"readings?device={StationHome.Station}&metric=temperature"), Json))!,
+            readings => readings.Count > 1 && readings[^1].At - readings[0].At >= TimeSpan.FromSeconds(20),
+            "twenty seconds of readings",
+            TimeSpan.FromSeconds(90));
     }
+
+    private static async Task DevicesReadyAsync(IPage page)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Figure, new() { Name = "Bowl" }).Locator("path.chart-line")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".photo-strip img")).ToHaveCountAsync(2, new() { Timeout = 15_000 });
+        await LoadedAsync(page.Locator(".camera-view img"));
+        foreach (var thumbnail in await page.Locator(".photo-strip img").AllAsync())
+        {
+            await thumbnail.ScrollIntoViewIfNeededAsync();
+            await LoadedAsync(thumbnail);
+        }
+
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+    }
+
+    /// <summary>Waits until an image has really been drawn (a photo comes from the hub a moment after the page).</summary>
+    private static async Task LoadedAsync(ILocator image) =>
+        Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth ? true : new Promise(r => img.addEventListener('load', () => r(true)))"));
+
+    private static ILocator Tab(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     private static async Task<string> ShootAsync(IPage page, string name)
     {

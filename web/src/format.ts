@@ -29,6 +29,14 @@ export function relative(iso: string, now: Date = new Date()): string {
   return seconds >= 0 ? `in ${text}` : `${text} ago`;
 }
 
+/**
+ * "3 min ago" for an instant past; "just now" for one a moment ahead, which is only another machine's clock
+ * or a page's "now" a few seconds old, never the future.
+ */
+export function ago(iso: string, now: Date = new Date()): string {
+  return new Date(iso) > now ? 'just now' : relative(iso, now);
+}
+
 export function sentence(text: string): string {
   return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }
@@ -52,7 +60,8 @@ export function instantOf(local: string, zone: string): Date {
   return new Date(guess);
 }
 
-function offsetAt(at: Date, zone: string): number {
+/** How far the household's wall clock is ahead of UTC at an instant, in milliseconds. */
+export function offsetAt(at: Date, zone: string): number {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' })
       .formatToParts(at)

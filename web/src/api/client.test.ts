@@ -108,4 +108,52 @@ describe('WillowApi', () => {
     expect(JSON.parse(String(post.init.body))).toMatchObject({ schedule: { kind: 'every', every: '08:00:00' } });
     expect((post.init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-1');
   });
+
+  it('sends a lockout override with its reason beside the command, and nothing extra without one', async () => {
+    const { calls, api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'x', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/devices/pills/commands`]: () => json(202, { id: 'c', state: 'queued', events: [] }),
+    });
+
+    await api.issue(household, 'pills', 'dispense', { portions: 1 }, { reason: 'She dropped the first one' });
+    await api.issue(household, 'pills', 'dispense', { portions: 1 });
+
+    const [overridden, plain] = calls.filter((c) => c.url.endsWith('/commands')).map((c) => JSON.parse(String(c.init.body)));
+    expect(overridden).toEqual({ kind: 'dispense', args: { portions: 1 }, lockoutOverride: { reason: 'She dropped the first one' } });
+    expect(plain).toEqual({ kind: 'dispense', args: { portions: 1 } });
+  });
+
+  it('asks for one device\u2019s readings of one metric since an instant', async () => {
+    const { calls, api } = hub({ [`GET /api/v1/households/${household}/readings`]: () => json(200, []) });
+    await api.readings(household, { device: 'feeding station', metric: 'bowl_weight', from: new Date('2026-11-24T10:00:00Z'), limit: 10000 });
+    expect(calls[0].url).toBe(`/api/v1/households/${household}/readings?device=feeding+station&metric=bowl_weight&from=2026-11-24T10%3A00%3A00.000Z&limit=10000`);
+  });
+
+  it('uploads a sound as its own bytes and type, with the antiforgery token, and returns the speaker\u2019s library', async () => {
+    const { calls, api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'xsrf-9', headerName: 'X-XSRF-TOKEN' }),
+      [`PUT /api/v1/households/${household}/devices/speaker/sounds/dinner-bell`]: () => json(200, ['call', 'chime', 'dinner-bell', 'whistle']),
+    });
+    const wav = new Blob([new Uint8Array([82, 73, 70, 70])], { type: 'audio/wav' });
+
+    const sounds = await api.uploadSound(household, 'speaker', 'dinner-bell', wav, 'audio/wav');
+
+    expect(sounds).toContain('dinner-bell');
+    const put = calls.find((c) => c.init.method === 'PUT')!;
+    expect(put.init.body).toBe(wav);
+    expect(put.init.headers).toMatchObject({ 'Content-Type': 'audio/wav', 'X-XSRF-TOKEN': 'xsrf-9' });
+  });
+
+  it('turns a live view the hub refuses into an ApiError with its reason', async () => {
+    const { api } = hub({
+      [`GET /api/v1/households/${household}/devices/station/camera/live`]: () =>
+        json(503, { title: 'The home is offline', detail: "The gateway 'home' is not connected." }, 'application/problem+json'),
+    });
+
+    const error = await api.watchCamera(household, 'station', new AbortController().signal).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(503);
+    expect((error as ApiError).detail).toBe("The gateway 'home' is not connected.");
+  });
 });

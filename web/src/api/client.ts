@@ -1,6 +1,6 @@
 import type {
-  AccessToken, Account, Adherence, AuditEntry, Command, Device, Dose, Gateway, GatewayCode, Household, Invitation, Member,
-  NewAccessToken, NewInvitation, Pet, Regimen, RegimenPreview, RegimenRequest, Role,
+  AccessToken, Account, Adherence, AuditEntry, Command, Device, Dose, Gateway, GatewayCode, Household, Invitation, Member, Metric,
+  NewAccessToken, NewInvitation, Pet, Photo, Reading, Regimen, RegimenPreview, RegimenRequest, Role,
 } from './types';
 
 /** A refusal from the hub, from its RFC 9457 problem document: what went wrong and what to do. */
@@ -85,8 +85,66 @@ export class WillowApi {
     return this.send<Command[]>('GET', `${base(household)}/commands?limit=${limit}`);
   }
 
-  issue(household: string, device: string, kind: string, args: Record<string, unknown> = {}) {
-    return this.send<Command>('POST', `${base(household)}/devices/${encodeURIComponent(device)}/commands`, { kind, args });
+  /** Sends a command; with lockoutOverride (owners only) a dispense goes ahead inside the lockout, and the reason is audited. */
+  issue(household: string, device: string, kind: string, args: Record<string, unknown> = {}, lockoutOverride?: { reason: string }) {
+    const body = lockoutOverride ? { kind, args, lockoutOverride } : { kind, args };
+    return this.send<Command>('POST', `${deviceBase(household, device)}/commands`, body);
+  }
+
+  /** Readings in time order; the hub's default span is the last 24 hours, and it keeps the latest 'limit' when there are more. */
+  readings(household: string, query: { device?: string; metric?: Metric; from?: Date; to?: Date; limit?: number } = {}) {
+    const search = new URLSearchParams();
+    if (query.device) search.set('device', query.device);
+    if (query.metric) search.set('metric', query.metric);
+    if (query.from) search.set('from', query.from.toISOString());
+    if (query.to) search.set('to', query.to.toISOString());
+    if (query.limit) search.set('limit', String(query.limit));
+    const text = search.toString();
+    return this.send<Reading[]>('GET', `${base(household)}/readings${text ? `?${text}` : ''}`);
+  }
+
+  /** The newest reading of every device and metric, however old. */
+  latestReadings(household: string) {
+    return this.send<Reading[]>('GET', `${base(household)}/readings/latest`);
+  }
+
+  /** Photos newest first. */
+  photos(household: string, query: { device?: string; before?: string; limit?: number } = {}) {
+    const search = new URLSearchParams();
+    if (query.device) search.set('device', query.device);
+    if (query.before) search.set('before', query.before);
+    if (query.limit) search.set('limit', String(query.limit));
+    const text = search.toString();
+    return this.send<Photo[]>('GET', `${base(household)}/photos${text ? `?${text}` : ''}`);
+  }
+
+  /** Where a photo's JPEG is (an img's src: the session cookie goes with it). */
+  photoUrl(household: string, photo: string) {
+    return `${base(household)}/photos/${photo}`;
+  }
+
+  /**
+   * Opens a camera's live view: the hub relays MJPEG from the home for a few minutes. Read as a stream rather
+   * than by an img's src, so that a refusal arrives with the hub's reason and the end of the stream is seen.
+   */
+  async watchCamera(household: string, device: string, signal: AbortSignal): Promise<Response> {
+    const response = await this.fetcher(`${deviceBase(household, device)}/camera/live`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'multipart/x-mixed-replace, application/problem+json' },
+      cache: 'no-store',
+      signal,
+    });
+    if (!response.ok) throw await problemOf(response);
+    return response;
+  }
+
+  /** Adds or replaces a sound on a speaker (owners; WAV or OGG, at most 2 MB); answers the speaker's library. */
+  uploadSound(household: string, device: string, name: string, sound: Blob, type: 'audio/wav' | 'audio/ogg') {
+    return this.send<string[]>('PUT', `${deviceBase(household, device)}/sounds/${encodeURIComponent(name)}`, undefined, { content: sound, type });
+  }
+
+  deleteSound(household: string, device: string, name: string) {
+    return this.send<string[]>('DELETE', `${deviceBase(household, device)}/sounds/${encodeURIComponent(name)}`);
   }
 
   confirmDose(household: string, dose: string) {
@@ -98,7 +156,7 @@ export class WillowApi {
   }
 
   refill(household: string, device: string, remaining: number, capacity?: number) {
-    return this.send<Device>('POST', `${base(household)}/devices/${encodeURIComponent(device)}/refill`, { remaining, capacity });
+    return this.send<Device>('POST', `${deviceBase(household, device)}/refill`, { remaining, capacity });
   }
 
   createHousehold(name: string, timeZone: string) {
@@ -193,9 +251,11 @@ export class WillowApi {
     return this.send<AuditEntry[]>('GET', `${base(household)}/audit?limit=${limit}`);
   }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** A JSON body, or a raw one (a sound file) with its own type. */
+  private async send<T>(method: string, path: string, body?: unknown, raw?: { content: BodyInit; type: string }): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.type;
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (method !== 'GET') {
       const antiforgery = await this.antiforgeryToken(path);
       if (antiforgery) headers[antiforgery.header] = antiforgery.token;
@@ -205,7 +265,7 @@ export class WillowApi {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.content : body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw await problemOf(response);
     if (response.status === 204 || response.headers.get('Content-Length') === '0') return undefined as T;
@@ -227,6 +287,10 @@ export class WillowApi {
 
 function base(household: string) {
   return `/api/v1/households/${household}`;
+}
+
+function deviceBase(household: string, device: string) {
+  return `${base(household)}/devices/${encodeURIComponent(device)}`;
 }
 
 async function problemOf(response: Response): Promise<ApiError> {

@@ -44,6 +44,8 @@ export interface Device {
   runsOutAt: string | null;
   /** Set while a dispenser's lockout lasts: a dispense before then is refused at home. */
   lockedUntil: string | null;
+  /** A speaker's library of sounds, as its gateway last reported it (null for other devices). */
+  sounds?: string[] | null;
 }
 
 export interface CommandEvent {
@@ -63,9 +65,16 @@ export interface Command {
   issuedAt: string;
   expiresAt: string;
   doseId: string | null;
+  /** An owner's dispense inside the lockout, with the reason they gave. */
+  lockoutOverride?: LockoutOverride | null;
   state: CommandState;
   updatedAt: string;
   events: CommandEvent[];
+}
+
+export interface LockoutOverride {
+  reason: string;
+  by: string;
 }
 
 export interface Pet {
@@ -90,6 +99,8 @@ export interface Dose {
   detail: string | null;
   confirmedBy: string | null;
   confirmedAt: string | null;
+  /** The photo the camera took after the dose, if it took one. */
+  photoId?: string | null;
 }
 
 export interface RegimenAdherence {
@@ -241,6 +252,36 @@ export interface AuditEntry {
   action: string;
   target: string | null;
   detail: string | null;
+}
+
+/** What a sensors board measures; each has one unit everywhere. */
+export type Metric = 'temperature' | 'humidity' | 'bowl_weight' | 'motion';
+
+/** One sensor value: °C, %, g, or motion (1 when it starts, 0 when it ends, no unit). */
+export interface Reading {
+  deviceId: string;
+  metric: Metric;
+  value: number;
+  unit: string;
+  at: string;
+}
+
+/** New readings of a household, as the live feed sends them. */
+export interface ReadingsAdded {
+  householdId: string;
+  readings: Reading[];
+}
+
+/** A camera's photo; url serves the JPEG to members of the household (the session cookie is enough). */
+export interface Photo {
+  id: string;
+  deviceId: string;
+  doseId: string | null;
+  takenAt: string;
+  width: number;
+  height: number;
+  bytes: number;
+  url: string;
 }
 
 export const finished: readonly CommandState[] = ['succeeded', 'failed', 'refused', 'expired', 'uncertain', 'cancelled'];

@@ -25,9 +25,20 @@ const advice: Partial<Record<CommandState, string>> = {
 const steps: CommandState[] = ['queued', 'delivered', 'executing'];
 
 function verb(command: Command, device: string) {
-  if (command.kind === 'dispense') return `Dispense on ${device}`;
-  if (command.kind === 'call') return `Call on ${device}`;
-  return `${command.kind} on ${device}`;
+  const { sound, text } = (command.args ?? {}) as { sound?: unknown; text?: unknown };
+  switch (command.kind) {
+    case 'dispense':
+      return `Dispense on ${device}`;
+    case 'call':
+      if (typeof text === 'string') return `Say “${text}” on ${device}`;
+      return typeof sound === 'string' && sound !== 'call' ? `Play ‘${sound}’ on ${device}` : `Call on ${device}`;
+    case 'snapshot':
+      return `Photo on ${device}`;
+    case 'tare':
+      return `Zero the scale on ${device}`;
+    default:
+      return `${command.kind} on ${device}`;
+  }
 }
 
 export interface CommandTimelineProps {
@@ -59,6 +70,11 @@ export function CommandTimeline({ commands, zone, deviceNames = {} }: CommandTim
             <div className="command-meta">
               {clock(command.issuedAt, zone)} · by {command.issuedBy}
             </div>
+            {command.lockoutOverride && (
+              <p className="override-note" data-testid="override">
+                Lockout overridden by {command.lockoutOverride.by}: “{command.lockoutOverride.reason}”
+              </p>
+            )}
             <ol className="steps" aria-label="Progress">
               {steps.map((step) => (
                 <li key={step} className={reached.has(step) ? 'step reached' : 'step'}>

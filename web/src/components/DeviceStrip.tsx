@@ -1,5 +1,5 @@
 import type { Device } from '../api/types';
-import { relative } from '../format';
+import { ago } from '../format';
 
 export function DeviceStrip({ devices, now }: { devices: Device[]; now: Date }) {
   if (devices.length === 0) return <p className="muted">No devices yet. Enrol the home's gateway and start its agents.</p>;
@@ -12,7 +12,7 @@ export function DeviceStrip({ devices, now }: { devices: Device[]; now: Date }) 
             <div className="device-name">{device.name}</div>
             <div className="muted">
               {device.online ? 'Online' : 'Offline'}
-              {device.lastSeenAt && ` · seen ${relative(device.lastSeenAt, now)}`}
+              {device.lastSeenAt && ` · seen ${ago(device.lastSeenAt, now)}`}
               {device.remaining !== null && ` · ${device.remaining} left`}
               {device.dosesLeft !== null && ` (${device.dosesLeft} doses)`}
             </div>

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { Adherence, Dose, Pet } from '../api/types';
-import { dayAndClock, relative } from '../format';
+import { dayAndClock, relative, sentence } from '../format';
+import { PhotoViewer } from './PhotoViewer';
 
 const doseWords: Record<Dose['state'], string> = {
   scheduled: 'to come',
@@ -14,11 +16,14 @@ export interface PetCardProps {
   next: Dose | undefined;
   last: Dose | undefined;
   adherence: Adherence | undefined;
+  /** Where the photo taken after the last dose is, when the camera took one. */
+  lastPhotoUrl?: string | null;
   zone: string;
   now: Date;
 }
 
-export function PetCard({ pet, next, last, adherence, zone, now }: PetCardProps) {
+export function PetCard({ pet, next, last, adherence, lastPhotoUrl, zone, now }: PetCardProps) {
+  const [enlarged, setEnlarged] = useState(false);
   const regimens = adherence?.regimens ?? [];
   const due = regimens.reduce((sum, r) => sum + r.due - r.skipped, 0);
   const given = regimens.reduce((sum, r) => sum + r.dispensed, 0);
@@ -49,11 +54,27 @@ export function PetCard({ pet, next, last, adherence, zone, now }: PetCardProps)
         <div>
           <dt>Last dose</dt>
           {last ? (
-            <dd>
-              <span className={`badge badge-dose-${last.state}`}>{doseWords[last.state]}</span> {last.medication},{' '}
-              {dayAndClock(last.scheduledAt, zone, now)}
-              {last.state === 'dispensed' && !last.confirmedAt && <div className="muted">Not yet confirmed eaten</div>}
-              {last.detail && last.state !== 'dispensed' && <div className="muted">{last.detail}</div>}
+            <dd className={lastPhotoUrl ? 'last-dose with-photo' : 'last-dose'}>
+              {lastPhotoUrl && (
+                <button type="button" className="dose-photo" onClick={() => setEnlarged(true)}
+                  aria-label={`Enlarge the photo after ${pet.name}'s ${last.medication}, ${dayAndClock(last.scheduledAt, zone, now)}`}>
+                  <img src={lastPhotoUrl} alt="" width={96} height={72} />
+                </button>
+              )}
+              <div>
+                <span className={`badge badge-dose-${last.state}`}>{doseWords[last.state]}</span> {last.medication},{' '}
+                {dayAndClock(last.scheduledAt, zone, now)}
+                {last.state === 'dispensed' && !last.confirmedAt && <div className="muted">Not yet confirmed eaten</div>}
+                {last.detail && last.state !== 'dispensed' && <div className="muted">{last.detail}</div>}
+              </div>
+              {enlarged && lastPhotoUrl && (
+                <PhotoViewer
+                  src={lastPhotoUrl}
+                  title={`${pet.name} after ${last.medication}`}
+                  caption={`${sentence(doseWords[last.state])} · ${last.amount} ${last.medication}, due ${dayAndClock(last.scheduledAt, zone, now)}${last.confirmedBy ? ` · seen eaten by ${last.confirmedBy}` : ''}`}
+                  onClose={() => setEnlarged(false)}
+                />
+              )}
             </dd>
           ) : (
             <dd className="muted">None yet</dd>

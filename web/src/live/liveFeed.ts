@@ -1,10 +1,14 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from '@microsoft/signalr';
-import type { Command } from '../api/types';
+import type { Command, Photo, ReadingsAdded } from '../api/types';
 
 export interface LiveHandlers {
   commandChanged(command: Command): void;
   devicesChanged(): void;
   dosesChanged(): void;
+  /** New sensor readings, the values themselves (charts append them). */
+  readingsAdded(readings: ReadingsAdded): void;
+  /** A camera's photo arrived: after a dose, or a snapshot a person asked for. */
+  photoAdded(photo: Photo): void;
   /** The feed is (re)connected: anything sent while it was away was missed, so read the state again. */
   resynced(): void;
   connectionChanged(online: boolean): void;
@@ -24,6 +28,8 @@ export function watchHousehold(household: string, handlers: LiveHandlers): () =>
   connection.on('CommandChanged', (command: Command) => handlers.commandChanged(command));
   connection.on('DevicesChanged', () => handlers.devicesChanged());
   connection.on('DosesChanged', () => handlers.dosesChanged());
+  connection.on('ReadingsAdded', (readings: ReadingsAdded) => handlers.readingsAdded(readings));
+  connection.on('PhotoAdded', (photo: Photo) => handlers.photoAdded(photo));
   connection.onreconnecting(() => handlers.connectionChanged(false));
   connection.onreconnected(async () => {
     await connection.invoke('Watch', household);

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Command } from '../api/types';
+import type { Command, Photo, Reading } from '../api/types';
 import { watchHousehold } from './liveFeed';
 
 export interface LiveReloads {
   devices?(): void;
   doses?(): void;
   command?(command: Command): void;
+  readings?(readings: Reading[]): void;
+  photo?(photo: Photo): void;
   /** After a reconnect: whatever was sent meanwhile was missed. */
   all(): void;
 }
@@ -21,6 +23,8 @@ export function useLive(household: string, reloads: LiveReloads): boolean {
         commandChanged: (c) => latest.current.command?.(c),
         devicesChanged: () => latest.current.devices?.(),
         dosesChanged: () => latest.current.doses?.(),
+        readingsAdded: (added) => latest.current.readings?.(added.readings),
+        photoAdded: (photo) => latest.current.photo?.(photo),
         resynced: () => latest.current.all(),
         connectionChanged: setLive,
       }),

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { problemText, type WillowApi } from '../api/client';
 import type { Adherence, Dose, Household, Pet } from '../api/types';
 import { addDays, clock, dayName, instantOf, localDate, mondayOf } from '../format';
+import { PhotoViewer } from '../components/PhotoViewer';
 import { useLive } from '../live/useLive';
 
 const stateLabels: Record<Dose['state'], string> = {
@@ -159,7 +160,9 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [enlarged, setEnlarged] = useState(false);
   const open = dose.state === 'scheduled' && new Date(dose.windowCloses) > new Date();
+  const photo = dose.photoId ? api.photoUrl(household.id, dose.photoId) : null;
   const heading = useRef<HTMLHeadingElement>(null);
 
   // On a phone the week is a long list: bring the chosen dose's details to the person, and their focus with it.
@@ -206,6 +209,16 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
         <dd>
           <span className={`badge badge-dose-${dose.state}`}>{stateLabels[dose.state]}</span> {dose.detail}
         </dd>
+        {photo && (
+          <>
+            <dt>Photo</dt>
+            <dd>
+              <button type="button" className="dose-photo" onClick={() => setEnlarged(true)} aria-label="Enlarge the photo taken after this dose">
+                <img src={photo} alt="" width={96} height={72} />
+              </button>
+            </dd>
+          </>
+        )}
         {dose.confirmedBy && (
           <>
             <dt>Seen eaten</dt>
@@ -215,6 +228,9 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
           </>
         )}
       </dl>
+      {enlarged && photo && (
+        <PhotoViewer src={photo} title={`${dose.petName} after ${dose.medication}`} caption={`${stateLabels[dose.state]} · due ${clock(dose.scheduledAt, zone)}`} onClose={() => setEnlarged(false)} />
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -46,6 +46,10 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
     command: (command) => setCommands((list) => mergeCommand(list, command, 8)),
     devices: () => void loadDevices().catch(() => undefined),
     doses: () => void loadDoses().catch(() => undefined),
+    // A dose's photo arrives a moment after the dose: read the doses again to show it on the pet's card.
+    photo: (photo) => {
+      if (photo.doseId) void loadDoses().catch(() => undefined);
+    },
     all: () => void loadAll(),
   });
 
@@ -61,11 +65,11 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
 
   const deviceNames = useMemo(() => Object.fromEntries(devices.map((d) => [d.id, d.name])), [devices]);
 
-  async function act(device: Device, kind: 'dispense' | 'call') {
+  async function act(device: Device, kind: 'dispense' | 'call', lockoutOverride?: { reason: string }) {
     setBusy(device.id);
     setProblem(null);
     try {
-      const command = await api.issue(id, device.id, kind, kind === 'dispense' ? { portions: 1 } : {});
+      const command = await api.issue(id, device.id, kind, kind === 'dispense' ? { portions: 1 } : {}, lockoutOverride);
       setCommands((list) => mergeCommand(list, command, 8));
     } catch (e) {
       setProblem(problemText(e, 'The hub cannot be reached; nothing was sent.'));
@@ -91,7 +95,10 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
             const mine = doses.filter((d) => d.petId === pet.id);
             const next = mine.filter((d) => d.state === 'scheduled' && new Date(d.windowCloses) > now).sort(byTime)[0];
             const last = mine.filter((d) => d.state !== 'scheduled').sort(byTime).at(-1);
-            return <PetCard key={pet.id} pet={pet} next={next} last={last} adherence={adherence[pet.id]} zone={household.timeZone} now={now} />;
+            return (
+              <PetCard key={pet.id} pet={pet} next={next} last={last} adherence={adherence[pet.id]} zone={household.timeZone} now={now}
+                lastPhotoUrl={last?.photoId ? api.photoUrl(id, last.photoId) : null} />
+            );
           })}
         </div>
         {household.role === 'owner' && <AddPet api={api} household={household} onAdded={() => void loadDoses()} />}
