@@ -11,9 +11,17 @@ willow_require_node
 # the Redis store, the multi-node tests and redis-benchmark; ffmpeg (the camera), espeak-ng and alsa-utils
 # (the speaker: speech, aplay, amixer) for the agents' drivers, used for real; qemu's user-mode emulator and
 # Debian's arm64 C/C++ libraries to run the Pi's arm64 file here; systemd for 'systemd-analyze verify' of the units;
-# mosquitto, the MQTT broker Home Assistant listens on.
+# mosquitto, the MQTT broker Home Assistant listens on; docker-compose (no engine) to check deploy/'s compose files.
 willow_require_packages util-linux procps chromium redis-server redis-tools ffmpeg espeak-ng alsa-utils \
-  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross systemd mosquitto
+  qemu-user-static libc6-arm64-cross libstdc++6-arm64-cross systemd mosquitto docker-compose
+# Caddy validates deploy/caddy/Caddyfile ('caddy adapt --validate'). Debian's package also starts a web server on
+# port 80 as a service where systemd runs; the tests need only the program, so a fresh install's service is stopped.
+if ! dpkg-query -W -f='${Status}' caddy 2>/dev/null | grep -q "install ok installed"; then
+  willow_require_packages caddy
+  if [ -d /run/systemd/system ]; then
+    $([ "$(id -u)" -ne 0 ] && echo sudo) systemctl disable --now caddy.service >/dev/null 2>&1 || true
+  fi
+fi
 
 # One Redis on loopback for the whole run (tests share it under key prefixes of their own), stopped by its
 # PID when the run ends. Tests that crash and restart Redis start private ones.
