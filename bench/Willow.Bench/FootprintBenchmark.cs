@@ -47,7 +47,7 @@ internal static class FootprintBenchmark
         return 0;
     }
 
-    /// <summary>From starting the process to the first 200 from <c>/health/ready</c>, an agent with the simulated dispenser.</summary>
+    /// <summary>From starting the process to the first 200 from <c>/health/ready</c>, an agent with the simulated dispenser and sensors board.</summary>
     private static async Task StartTimesAsync(TempDirectory directory, FootprintOptions options)
     {
         var extract = directory.Sub("extract-x64");
@@ -206,9 +206,15 @@ internal static class FootprintBenchmark
         ["urls"] = url,
         ["Agent"] = new JsonObject
         {
-            ["DeviceId"] = FootprintLoad.Device, ["Capabilities"] = new JsonArray("dispenser"), ["HomeKey"] = homeKey, ["DataDirectory"] = directory.Sub($"agent-{name}"),
+            ["DeviceId"] = FootprintLoad.Device, ["Capabilities"] = new JsonArray("dispenser", "sensors"), ["HomeKey"] = homeKey, ["DataDirectory"] = directory.Sub($"agent-{name}"),
         },
         ["Dispenser"] = new JsonObject { ["Dwell"] = "00:00:00", ["ReturnTravel"] = "00:00:00" },
+        // As fast as the settings allow (a real board samples every 30 to 60 s): about one reading a second, all run long.
+        ["Sensors"] = new JsonObject
+        {
+            ["Climate"] = "simulated", ["ClimateInterval"] = "00:00:03", ["Scale"] = "simulated", ["ScaleSamples"] = 5,
+            ["BowlInterval"] = "00:00:02", ["Motion"] = "simulated",
+        },
     });
 
     private static string Write(TempDirectory directory, string name, JsonObject settings)

@@ -7,8 +7,9 @@ using Willow.Testing;
 namespace Willow.Bench;
 
 /// <summary>
-/// A load the footprint benchmark measures memory under, each in turn for the same time. Today a stream of commands;
-/// a stream of sensor readings goes here beside it once the sensors report them (one more entry in <see cref="All"/>).
+/// A load the footprint benchmark measures memory under, each in turn for the same time. The agent is a dispenser
+/// with a sensors board (simulated, sampling as fast as its settings allow), so readings stream from it to the gateway
+/// and on to the hub all through the run; the load adds a stream of commands on top.
 /// </summary>
 internal sealed class FootprintLoad(string name, Func<CancellationToken, Task<string>> run)
 {
@@ -22,7 +23,7 @@ internal sealed class FootprintLoad(string name, Func<CancellationToken, Task<st
 
     public static IEnumerable<FootprintLoad> All(HttpClient hub, Guid household) =>
     [
-        new("commands back to back", stop => CommandsAsync(hub, household, stop)),
+        new("commands back to back, readings", stop => CommandsAsync(hub, household, stop)),
     ];
 
     public static Task WaitOnlineAsync(HttpClient hub, Guid household) =>
@@ -35,6 +36,7 @@ internal sealed class FootprintLoad(string name, Func<CancellationToken, Task<st
     /// <summary>Dispenses through the hub's API, each as soon as the previous one has finished: the whole path works for each.</summary>
     private static async Task<string> CommandsAsync(HttpClient hub, Guid household, CancellationToken stop)
     {
+        var started = DateTimeOffset.UtcNow;
         var count = 0;
         while (!stop.IsCancellationRequested)
         {
@@ -49,6 +51,18 @@ internal sealed class FootprintLoad(string name, Func<CancellationToken, Task<st
             count++;
         }
 
-        return $"{count:N0} commands";
+        var readings = await ReadingsSinceAsync(hub, household, started);
+        return $"{count:N0} commands, {readings:N0} readings";
+    }
+
+    /// <summary>How many of the board's readings the hub holds since a moment: the readings' whole path worked for each.</summary>
+    private static async Task<int> ReadingsSinceAsync(HttpClient hub, Guid household, DateTimeOffset since)
+    {
+        // The gateway forwards in pages; give the last one a moment to arrive.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var list = await hub.GetFromJsonAsync(
+            $"api/v1/households/{household}/readings?device={Device}&from={Uri.EscapeDataString(since.ToString("O"))}&limit=10000",
+            HubJsonContext.Default.IReadOnlyListReadingView);
+        return list!.Count;
     }
 }

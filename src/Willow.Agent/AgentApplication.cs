@@ -60,7 +60,8 @@ public static class AgentApplication
             new ActuationJournal(Path.Combine(sp.GetRequiredService<IOptions<AgentOptions>>().Value.DataDirectory, "journal.db")));
         builder.Services.AddSingleton<ActuationRunner>();
         builder.Services.AddSingleton<AgentMetrics>();
-        builder.AddWillowMetrics(AgentMetrics.MeterName);
+        // An agent's own series are a few dozen (kinds × states): room for 100 each rather than 2,000.
+        builder.AddWillowMetrics(AgentMetrics.MeterName, seriesPerInstrument: 100);
 
         var direct = builder.Configuration.GetSection(DirectModeOptions.Section).Get<DirectModeOptions>() ?? new DirectModeOptions();
         builder.Services.AddOptions<DirectModeOptions>().BindConfiguration(DirectModeOptions.Section)

@@ -38,5 +38,7 @@ public sealed class HomeMetricsTests : IAsyncLifetime
         Assert.Equal(1, PrometheusText.Value(gatewayText, "willow_gateway_agent_call_duration_seconds_count", ("kind", "dispense")));
         Assert.NotNull(PrometheusText.Value(gatewayText, "willow_gateway_outbox_depth"));
         Assert.Equal(1, PrometheusText.Value(agentText, "willow_agent_actuation_duration_seconds_count", ("kind", "dispense")));
+        // The agent keeps fewer series per instrument than OpenTelemetry's default, and its histogram its own buckets.
+        Assert.Equal(1, PrometheusText.Value(agentText, "willow_agent_actuation_duration_seconds_bucket", ("kind", "dispense"), ("le", "30")));
     }
 }

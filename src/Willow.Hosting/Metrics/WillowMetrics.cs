@@ -34,17 +34,27 @@ public static class WillowMetrics
     /// <summary>
     /// Serves the role's meter and the runtime's, and <paramref name="frameworkMeters"/> (e.g. <see cref="ServerMeters"/>
     /// for a hub): each instrument keeps its aggregates in memory, which an agent on a 512 MB board counts.
+    /// <paramref name="seriesPerInstrument"/> caps the label combinations each instrument keeps (beyond it they are
+    /// counted under <c>otel_metric_overflow</c>): OpenTelemetry sets aside room for 2,000 per instrument up front,
+    /// about 6 MB over the runtime's and an agent's instruments, where an agent has a few dozen.
     /// </summary>
-    public static WebApplicationBuilder AddWillowMetrics(this WebApplicationBuilder builder, string roleMeter, IReadOnlyList<string>? frameworkMeters = null)
+    public static WebApplicationBuilder AddWillowMetrics(
+        this WebApplicationBuilder builder, string roleMeter, IReadOnlyList<string>? frameworkMeters = null, int? seriesPerInstrument = null)
     {
         if (!Enabled(builder.Configuration))
         {
             return builder;
         }
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([roleMeter, RuntimeMeter, .. frameworkMeters ?? []])
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter([roleMeter, RuntimeMeter, .. frameworkMeters ?? []]).AddPrometheusExporter();
+            if (seriesPerInstrument is { } limit)
+            {
+                // A view with no aggregation of its own keeps each instrument's (and a histogram's advised buckets).
+                metrics.AddView(_ => new MetricStreamConfiguration { CardinalityLimit = limit });
+            }
+        });
         return builder;
     }
 

@@ -23,7 +23,10 @@ public sealed class AdherenceReport(DoseCalendar calendar, RegimenPublisher regi
                 start = end - DoseEndpoints.MaxSpan;
             }
 
-            var due = (await calendar.ListAsync(pet.HouseholdId, start, end, pet.Id, plan.Id, cancellationToken)).Where(e => e.WindowCloses <= now).ToList();
+            // Due: every dose whose window has closed, and one already settled inside its window (given early in the
+            // window, or skipped): "1 of 1 given" right after the morning dose, not "no doses due yet".
+            var due = (await calendar.ListAsync(pet.HouseholdId, start, end, pet.Id, plan.Id, cancellationToken))
+                .Where(e => e.WindowCloses <= now || e.State != DoseState.Scheduled).ToList();
             int Count(DoseState state) => due.Count(e => e.State == state);
             var dispensed = Count(DoseState.Dispensed);
             var skippedCount = Count(DoseState.Skipped);

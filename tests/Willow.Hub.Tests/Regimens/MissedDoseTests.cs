@@ -18,6 +18,7 @@ public sealed class MissedDoseTests : IAsyncLifetime
     private HubHost _hub = null!;
     private TestGateway _gateway = null!;
     private Guid _regimenId;
+    private Guid _petId;
 
     public async ValueTask InitializeAsync()
     {
@@ -32,6 +33,7 @@ public sealed class MissedDoseTests : IAsyncLifetime
             $"api/v1/households/{_hub.HouseholdId}/regimens",
             $$"""{"petId":"{{pet!.Id}}","medication":"clomipramine","amount":"1 tablet","schedule":{"kind":"every","every":"08:00:00"},"startsAt":"2026-12-01T07:00","windowBefore":"00:45:00","windowAfter":"00:45:00","minimumInterval":"06:00:00","deviceId":"pill-dispenser"}""");
         _regimenId = (await response.Content.ReadFromJsonAsync(HubJsonContext.Default.RegimenView))!.Id;
+        _petId = pet.Id;
     }
 
     public async ValueTask DisposeAsync()
@@ -77,6 +79,21 @@ public sealed class MissedDoseTests : IAsyncLifetime
         Assert.Equal(DoseState.Dispensed, dose.State);
         Assert.Equal([DoseState.Missed, DoseState.Dispensed], dose.Events.Select(e => e.State));
         Assert.Contains("what the home did stands", dose.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Adherence_ADoseGivenWhileItsWindowIsStillOpen_CountsAsDueAndGiven()
+    {
+        // 06:05: the 06:00 dose was given; its window stays open until 06:45.
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 1, 6, 5, 0, TimeSpan.Zero));
+        await _gateway.ReportDosesAsync(new DoseReport(FirstDose, _regimenId, new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero), DoseState.Dispensed, Guid.NewGuid(), new DateTimeOffset(2026, 12, 1, 6, 0, 2, TimeSpan.Zero), "Released 1 portion."));
+
+        using var client = _hub.OwnerClient();
+        var adherence = (await client.GetFromJsonAsync($"api/v1/households/{_hub.HouseholdId}/pets/{_petId}/adherence", HubJsonContext.Default.AdherenceView))!;
+        var row = Assert.Single(adherence.Regimens);
+        Assert.Equal(1, row.Due);
+        Assert.Equal(1, row.Dispensed);
+        Assert.Equal(100.0, row.Percent);
     }
 
     [Fact]
