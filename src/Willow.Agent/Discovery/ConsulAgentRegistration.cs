@@ -25,16 +25,10 @@ public sealed class ConsulAgentRegistration(
     TimeProvider time,
     ILogger<ConsulAgentRegistration> logger) : BackgroundService
 {
-    public const string ServiceName = "willow-agent";
-    public const string DeviceIdMeta = "device_id";
-    public const string VersionMeta = "version";
-
     private volatile string? _registered;
 
     /// <summary>True once Consul has taken the registration.</summary>
     public bool IsRegistered => _registered is not null;
-
-    public static string ServiceIdFor(string deviceId) => $"{ServiceName}-{deviceId}";
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -101,12 +95,12 @@ public sealed class ConsulAgentRegistration(
             Timeout: ConsulDuration.Format(options.CheckTimeout),
             DeregisterCriticalServiceAfter: ConsulDuration.Format(options.DeregisterCriticalAfter));
         return new ConsulServiceRegistration(
-            ID: ServiceIdFor(agent.DeviceId),
-            Name: ServiceName,
+            ID: WillowAgentService.IdFor(agent.DeviceId),
+            Name: WillowAgentService.Name,
             Address: address,
             Port: port,
             Tags: [.. agent.Capabilities],
-            Meta: new Dictionary<string, string>(StringComparer.Ordinal) { [DeviceIdMeta] = agent.DeviceId, [VersionMeta] = WillowVersion.Current },
+            Meta: new Dictionary<string, string>(StringComparer.Ordinal) { [WillowAgentService.DeviceIdMeta] = agent.DeviceId, [WillowAgentService.VersionMeta] = WillowVersion.Current },
             Check: check);
     }
 
