@@ -10,6 +10,8 @@ namespace Willow.Testing;
 /// </summary>
 internal static class ConsulEmulationRegistration
 {
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromSeconds(1);
+
     public static ConsulEmulationService Parse(string body)
     {
         using var document = JsonDocument.Parse(body);
@@ -25,6 +27,9 @@ internal static class ConsulEmulationRegistration
             var http = Text(check, "HTTP") ?? throw new InvalidOperationException("Only HTTP checks are emulated");
             checkUrl = new Uri(http, UriKind.Absolute);
             interval = Duration(check, "Interval") ?? throw new InvalidOperationException("Interval must be > 0 for Script, HTTP, H2PING, TCP or UDP checks");
+
+            // Consul runs no check more often than once a second ("check interval too small", then 1s).
+            interval = interval < MinimumInterval ? MinimumInterval : interval;
             timeout = Duration(check, "Timeout") ?? timeout;
             deregisterAfter = Duration(check, "DeregisterCriticalServiceAfter");
             method = Text(check, "Method") ?? method;
