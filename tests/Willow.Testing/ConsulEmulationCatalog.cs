@@ -73,6 +73,12 @@ internal sealed class ConsulEmulationCatalog(ConsulEmulationOptions options, Htt
     {
         lock (_gate)
         {
+            if (_services.TryGetValue(service.Id, out var same) && same.Body == service.Body)
+            {
+                // The same definition again: Consul's anti-entropy finds nothing to sync, and the index stays.
+                return;
+            }
+
             if (_services.Remove(service.Id, out var previous))
             {
                 previous.StopChecks();

@@ -12,9 +12,9 @@ namespace Willow.Agent.Discovery;
 
 /// <summary>
 /// Registers this agent with Consul once it listens (service <c>willow-agent</c>, its capabilities as tags, its
-/// device id and version as metadata, an HTTP check on <c>/health/ready</c>), and deregisters it on a clean shutdown.
-/// A Consul that is not up yet is asked again with back-off; the agent serves meanwhile (a gateway with static
-/// discovery can still reach it).
+/// device id and version as metadata, an HTTP check on <c>/health/ready</c>), registers again every
+/// <c>Consul:DeregisterCriticalAfter</c> in case Consul reaped it, and deregisters on a clean shutdown. A Consul that
+/// is not up yet is asked again with back-off; the agent serves meanwhile.
 /// </summary>
 public sealed class ConsulAgentRegistration(
     ConsulClient consul,
@@ -66,19 +66,30 @@ public sealed class ConsulAgentRegistration(
         var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan delay;
             try
             {
                 await consul.RegisterAsync(registration, stoppingToken);
+                if (_registered is null)
+                {
+                    RegistrationLog.Registered(logger, consul.Address.ToString(), registration.ID, registration.Address, registration.Port, consulOptions.Value.CheckInterval);
+                }
+
                 _registered = registration.ID;
-                RegistrationLog.Registered(logger, consul.Address.ToString(), registration.ID, registration.Address, registration.Port, consulOptions.Value.CheckInterval);
-                return;
+                backoff.Reset();
+
+                // Consul drops a board critical for DeregisterCriticalAfter (Wi-Fi gone a while) and the board would
+                // never be listed again: registering anew at that rhythm puts it back. The same definition again is
+                // no change to Consul, so nobody watching is woken.
+                delay = consulOptions.Value.DeregisterCriticalAfter;
             }
             catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !stoppingToken.IsCancellationRequested)
             {
-                var delay = backoff.Next();
+                delay = backoff.Next();
                 RegistrationLog.RegisterFailed(logger, consul.Address.ToString(), ex.Message, delay);
-                await Task.Delay(delay, time, stoppingToken);
             }
+
+            await Task.Delay(delay, time, stoppingToken);
         }
     }
 

@@ -78,6 +78,22 @@ public sealed class ConsulDiscoveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAgentReapedAfterItsCriticalPeriod_RegistersAgainAndIsBackWhenItRecovers()
+    {
+        await _home.StartAgentAsync(Dispenser, Capability.Dispenser);
+        await _home.WaitListedAsync(Dispenser);
+
+        _home.Readiness[Dispenser].Ready = false;
+        await _home.WaitListedAsync();
+        await Eventually.WaitAsync(() => _home.Consul.Services.Count == 0, "Consul to reap the critical dispenser");
+
+        _home.Readiness[Dispenser].Ready = true;
+
+        await _home.WaitListedAsync(Dispenser);
+        await _home.WaitAtHubAsync(d => d.Single(x => x.Id == Dispenser).Online, "the dispenser back online at the hub");
+    }
+
+    [Fact]
     public async Task AnAgentStoppedCleanly_DeregistersAndLeavesTheGatewayAtOnce()
     {
         await _home.StartAgentAsync(Dispenser, Capability.Dispenser);
