@@ -15,21 +15,37 @@ public sealed class ConsulClient(HttpClient http, IOptions<ConsulOptions> option
     public const string TokenHeader = "X-Consul-Token";
     public const string IndexHeader = "X-Consul-Index";
 
+    /// <summary>A write to the local Consul agent answers in milliseconds; one that hangs counts as Consul being down.</summary>
+    private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(10);
+
     public Uri Address => new(options.Value.Address.TrimEnd('/') + "/");
 
     public async Task RegisterAsync(ConsulServiceRegistration registration, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Put, "v1/agent/service/register");
         request.Content = JsonContent.Create(registration, ConsulJsonContext.Default.ConsulServiceRegistration);
-        using var response = await http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, "register", cancellationToken);
+        await WriteAsync(request, "register", cancellationToken);
     }
 
     public async Task DeregisterAsync(string serviceId, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Put, "v1/agent/service/deregister/" + Uri.EscapeDataString(serviceId));
-        using var response = await http.SendAsync(request, cancellationToken);
-        await EnsureSuccessAsync(response, "deregister", cancellationToken);
+        await WriteAsync(request, "deregister", cancellationToken);
+    }
+
+    private async Task WriteAsync(HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(WriteTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, deadline.Token);
+            await EnsureSuccessAsync(response, what, deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HttpRequestException($"Consul at {Address} did not answer within {WriteTimeout.TotalSeconds:0} s.");
+        }
     }
 
     /// <summary>
