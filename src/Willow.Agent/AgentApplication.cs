@@ -9,12 +9,14 @@ using Willow.Agent.Capabilities.Dispenser;
 using Willow.Agent.Capabilities.Sensors;
 using Willow.Agent.Capabilities.Speaker;
 using Willow.Agent.Direct;
+using Willow.Agent.Discovery;
 using Willow.Agent.Journal;
 using Willow.Agent.Security;
 using Willow.Core.Commands;
 using Willow.Core.Security;
 using Willow.Agent.Telemetry;
 using Willow.Hosting;
+using Willow.Hosting.Consul;
 using Willow.Hosting.Metrics;
 
 namespace Willow.Agent;
@@ -75,6 +77,20 @@ public static class AgentApplication
             builder.Services.AddHttpClient(DirectHubPoller.HttpClientName)
                 .ConfigureHttpClient((sp, client) => DirectHubPoller.ConfigureClient(client, sp.GetRequiredService<IOptions<DirectModeOptions>>().Value));
             builder.Services.AddHostedService<DirectHubPoller>();
+        }
+
+        var discovery = builder.Configuration[DiscoveryProvider.Key] ?? DiscoveryProvider.Static;
+        if (discovery is not (DiscoveryProvider.Static or DiscoveryProvider.Consul))
+        {
+            throw new OptionsValidationException(
+                DiscoveryProvider.Key, typeof(ConsulOptions), [$"Discovery:Provider must be 'static' or 'consul', not '{discovery}'."]);
+        }
+
+        if (discovery == DiscoveryProvider.Consul)
+        {
+            builder.Services.AddConsulClient();
+            builder.Services.AddSingleton<ConsulAgentRegistration>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsulAgentRegistration>());
         }
 
         var homeKey = builder.Configuration[$"{AgentOptions.Section}:HomeKey"];

@@ -9,6 +9,7 @@ using Willow.Gateway.Discovery;
 using Willow.Gateway.Doses;
 using Willow.Gateway.Enrollment;
 using Willow.Gateway.HomeAssistant;
+using Willow.Gateway.Discovery.Consul;
 using Willow.Gateway.Discovery.Static;
 using Willow.Gateway.HubLink;
 using Willow.Gateway.Journal;
@@ -18,6 +19,7 @@ using Willow.Gateway.Relay;
 using Willow.Gateway.Sounds;
 using Willow.Gateway.Telemetry;
 using Willow.Hosting;
+using Willow.Hosting.Consul;
 using Willow.Hosting.Metrics;
 
 namespace Willow.Gateway;
@@ -56,7 +58,19 @@ public static class GatewayApplication
             .AddHttpMessageHandler<SigningHandler>();
 
         services.AddSingleton(sp => new GatewayJournal(Path.Combine(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.DataDirectory, "journal.db")));
-        services.AddSingleton<IAgentDirectory, StaticAgentDirectory>();
+        var consulDiscovery = builder.Configuration[DiscoveryProvider.Key] == DiscoveryProvider.Consul;
+        if (consulDiscovery)
+        {
+            services.AddConsulClient();
+            services.AddSingleton<ConsulAgentDirectory>();
+            services.AddSingleton<IAgentDirectory>(sp => sp.GetRequiredService<ConsulAgentDirectory>());
+            services.AddHostedService(sp => sp.GetRequiredService<ConsulAgentDirectory>());
+        }
+        else
+        {
+            services.AddSingleton<IAgentDirectory, StaticAgentDirectory>();
+        }
+
         services.AddOptions<ClockOptions>().BindConfiguration(ClockOptions.Section);
         services.AddOptions<DoseRunnerOptions>().BindConfiguration(DoseRunnerOptions.Section);
         services.AddSingleton<RegimenBook>();
@@ -94,6 +108,10 @@ public static class GatewayApplication
         services.AddHealthChecks()
             .AddCheck<HubLinkHealthCheck>("hub-link", tags: [WillowHost.ReadyTag])
             .AddCheck<ClockHealthCheck>("clock", tags: [WillowHost.ReadyTag]);
+        if (consulDiscovery)
+        {
+            services.AddHealthChecks().AddCheck<ConsulDiscoveryHealthCheck>("discovery", tags: [WillowHost.ReadyTag]);
+        }
 
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -15,6 +15,8 @@ public sealed class ArgumentErrorTests
     [InlineData(new[] { "demo", "--urls", "not a url" }, "--urls")]
     [InlineData(new[] { "hub", "--config", "/nonexistent/willow.json" }, "does not exist")]
     [InlineData(new[] { "gateway", "--agent", "treat-dispenser" }, "DEVICE-ID=http://host:port")]
+    [InlineData(new[] { "gateway", "--consul", "consul.local:8500" }, "--consul 'consul.local:8500' is not Consul's HTTP address")]
+    [InlineData(new[] { "agent", "--consul", "8500" }, "write http://host:8500")]
     public async Task BadArguments_OneLineAndExitCode2(string[] args, string mentions)
     {
         var run = await CliRun.RunAsync(args);

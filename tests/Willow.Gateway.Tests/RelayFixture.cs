@@ -183,6 +183,12 @@ internal sealed class RelayFixture : IAsyncDisposable
         public AgentEndpoint? Find(string deviceId) => _agent?.DeviceId == deviceId ? _agent : null;
 
         public void Set(AgentEndpoint agent) => _agent = agent;
+
+        public event Action? Changed
+        {
+            add { }
+            remove { }
+        }
     }
 }
 

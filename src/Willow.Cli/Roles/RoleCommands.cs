@@ -54,11 +54,13 @@ public static class RoleCommands
             AllowMultipleArgumentsPerToken = false,
         };
         var mqtt = MqttOption("this home's devices");
-        var command = new Command("gateway", "Run a home's gateway: keeps the hub link, relays commands to the agents.") { hub, token, homeKey, agents, mqtt };
+        var consul = ConsulOption("Find the agents in this Consul (Discovery:Provider=consul, Consul:Address), e.g. http://127.0.0.1:8500; the ACL token from CONSUL_HTTP_TOKEN or WILLOW__Consul__Token.");
+        var command = new Command("gateway", "Run a home's gateway: keeps the hub link, relays commands to the agents.") { hub, token, homeKey, agents, mqtt, consul };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = common.Settings(parse, new Dictionary<string, string?> { ["Gateway:DataDirectory"] = "/var/lib/willow/gateway" });
+            var settings = common.Settings(parse, WithConsulToken(new Dictionary<string, string?> { ["Gateway:DataDirectory"] = "/var/lib/willow/gateway" }));
+            settings = Consul(settings, parse.GetValue(consul));
             settings = Set(settings, "Gateway:HubUrl", parse.GetValue(hub));
             settings = Set(settings, "Gateway:Token", parse.GetValue(token));
             settings = Set(settings, "Gateway:HomeKey", parse.GetValue(homeKey));
@@ -98,14 +100,18 @@ public static class RoleCommands
         var token = new Option<string>("--token") { Description = "Direct mode: this device's token (Direct:Token)." };
         var poll = new Option<string>("--poll") { Description = "Direct mode: 'long' (long-poll, default) or 'interval' (ask every second)." };
         poll.AcceptOnlyFromAmong("long", "interval");
+        var consul = ConsulOption("Register with this Consul (Discovery:Provider=consul, Consul:Address), e.g. http://127.0.0.1:8500; the ACL token from CONSUL_HTTP_TOKEN or WILLOW__Consul__Token.");
+        var advertise = new Option<string>("--advertise") { Description = "With --consul: the address the gateway reaches this board at (Consul:ServiceAddress); default, its LAN address." };
         var command = new Command("agent", "Run an agent on a board: its capabilities, its journal, its LAN API.")
         {
-            deviceId, name, capabilities, homeKey, hub, token, poll,
+            deviceId, name, capabilities, homeKey, hub, token, poll, consul, advertise,
         };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var settings = common.Settings(parse, new Dictionary<string, string?> { ["Agent:DataDirectory"] = "/var/lib/willow/agent" });
+            var settings = common.Settings(parse, WithConsulToken(new Dictionary<string, string?> { ["Agent:DataDirectory"] = "/var/lib/willow/agent" }));
+            settings = Consul(settings, parse.GetValue(consul));
+            settings = Set(settings, "Consul:ServiceAddress", parse.GetValue(advertise));
             settings = Set(settings, "Agent:DeviceId", parse.GetValue(deviceId));
             settings = Set(settings, "Agent:Name", parse.GetValue(name));
             settings = Set(settings, "Agent:HomeKey", parse.GetValue(homeKey));
@@ -136,6 +142,38 @@ public static class RoleCommands
     internal static string? Broker(string? text) => text is null || HomeAssistant.BrokerAddress.TryParse(text, out _)
         ? text
         : throw new CliException($"--mqtt '{text}' is not a broker address; write {HomeAssistant.BrokerAddress.Expected}.", ExitCodes.Usage);
+
+    internal static Option<string> ConsulOption(string description) => new("--consul") { Description = description };
+
+    /// <summary><c>--consul URL</c> turns Consul discovery on; the address is checked here so a typo is a usage error.</summary>
+    internal static RoleSettings Consul(RoleSettings settings, string? url)
+    {
+        if (url is null)
+        {
+            return settings;
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new CliException($"--consul '{url}' is not Consul's HTTP address; write http://host:8500.", ExitCodes.Usage);
+        }
+
+        return settings.With("Discovery:Provider", "consul").With("Consul:Address", url);
+    }
+
+    /// <summary>
+    /// Consul's own <c>CONSUL_HTTP_TOKEN</c>, as the <c>consul</c> command reads it, at the lowest precedence: a token in
+    /// the file or in <c>WILLOW__Consul__Token</c> wins. Never a flag: a token on the command line shows in <c>ps</c>.
+    /// </summary>
+    private static Dictionary<string, string?> WithConsulToken(Dictionary<string, string?> defaults)
+    {
+        if (Environment.GetEnvironmentVariable("CONSUL_HTTP_TOKEN") is { Length: > 0 } token)
+        {
+            defaults["Consul:Token"] = token;
+        }
+
+        return defaults;
+    }
 
     private static string? FullPath(string? path) => path is null ? null : Path.GetFullPath(path);
 

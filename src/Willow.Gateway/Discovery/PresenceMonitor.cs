@@ -72,7 +72,11 @@ public sealed class PresenceMonitor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         void OnFinished(Guid commandId, CommandState state) => _ = SendAsync(stoppingToken);
+
+        // An agent discovery added or dropped reaches the hub now, not at the next round.
+        void OnDirectoryChanged() => _ = RefreshOnChangeAsync(stoppingToken);
         relay.Finished += OnFinished;
+        directory.Changed += OnDirectoryChanged;
         try
         {
             using var timer = new PeriodicTimer(options.Value.PresenceInterval, time);
@@ -86,6 +90,19 @@ public sealed class PresenceMonitor(
         finally
         {
             relay.Finished -= OnFinished;
+            directory.Changed -= OnDirectoryChanged;
+        }
+    }
+
+    private async Task RefreshOnChangeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
         }
     }
 

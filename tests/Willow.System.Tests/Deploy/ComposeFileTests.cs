@@ -170,7 +170,7 @@ public sealed partial class ComposeFileTests
         foreach (var name in Agents)
         {
             var agent = config.Service(name).Environment();
-            Assert.Equal("true", agent["WILLOW__Consul__Enabled"]);
+            Assert.Equal("consul", agent["WILLOW__Discovery__Provider"]);
             Assert.Equal("http://127.0.0.1:8500", agent["WILLOW__Consul__Address"]);
             Assert.Equal(name, agent["WILLOW__Agent__Capabilities__0"]);
             Assert.Equal(gateway["WILLOW__Gateway__HomeKey"], agent["WILLOW__Agent__HomeKey"]);
@@ -208,6 +208,7 @@ public sealed partial class ComposeFileTests
         var agent = config.Service("agent");
         var environment = agent.Environment();
 
+        Assert.Equal("consul", environment["WILLOW__Discovery__Provider"]);
         Assert.Equal("192.168.1.21", environment["WILLOW__Consul__ServiceAddress"]);
         Assert.Equal("http://192.168.1.10:8500", environment["WILLOW__Consul__Address"]);
         Assert.Equal("192.168.1.10:5000/willow-agent:latest", agent.Text("image"));

@@ -10,5 +10,12 @@ public sealed class StaticAgentDirectory(IOptions<StaticDiscoveryOptions> option
 
     public IReadOnlyList<AgentEndpoint> Agents => _agents;
 
+    /// <summary>Configuration is read once: the list never changes while the gateway runs.</summary>
+    public event Action? Changed
+    {
+        add { }
+        remove { }
+    }
+
     public AgentEndpoint? Find(string deviceId) => _agents.FirstOrDefault(a => a.DeviceId == deviceId);
 }
