@@ -74,6 +74,13 @@ public sealed class DoseScheduleSystemTests
             var kills = 0;
             while (DateTimeOffset.UtcNow < courseEnds)
             {
+                // Each life of the gateway reaches the hub first (on a loaded machine a start alone can take seconds,
+                // and a gateway killed before it ever ran would test nothing), then lasts a random while.
+                await Eventually.WaitAsync(
+                    async () => await client.GetFromJsonAsync($"api/v1/households/{household}/devices", HubJsonContext.Default.IReadOnlyListDeviceView),
+                    d => d!.Any(x => x.Id == "pill-dispenser" && x.Online),
+                    "the restarted gateway to reach the hub",
+                    TimeSpan.FromSeconds(60));
                 await Task.Delay(random.Next(1500, 5000));
                 WillowProcess.SendSignal(gateway.Pid, "KILL");
                 await gateway.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -90,7 +97,7 @@ public sealed class DoseScheduleSystemTests
                 "every dose to reach a final state at the hub",
                 TimeSpan.FromSeconds(60));
 
-            Assert.True(kills >= 10, $"the gateway was killed only {kills} times");
+            Assert.True(kills >= 8, $"the gateway was killed only {kills} times");
             using var home = Open(gatewayJournal);
             foreach (var dose in doses)
             {
