@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Willow.Hub.Alerts;
 
 /// <summary>
@@ -56,6 +58,7 @@ public sealed record ChannelView(
 /// A channel to make or change. <c>kind</c>: <c>webhook</c> (<c>url</c>), <c>ntfy</c> (<c>url</c> of the topic, and
 /// optionally an access <c>token</c>) or <c>email</c> (<c>email</c>).
 /// </summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class ChannelRequest
 {
     public string? Kind { get; init; }
@@ -75,6 +78,7 @@ public sealed class ChannelRequest
 public sealed record ChannelTestResult(Guid ChannelId, bool Sent, string? Error, Guid DeliveryId);
 
 /// <summary>A member's quiet hours: <c>HH:mm</c> times in the household's zone, or null for none.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record QuietHoursView(string From, string To);
 
 public sealed record MemberAlertSettingsView(QuietHoursView? QuietHours);
@@ -82,11 +86,13 @@ public sealed record MemberAlertSettingsView(QuietHoursView? QuietHours);
 /// <summary>How long an urgent alert waits to be acknowledged before it goes to the next person.</summary>
 public sealed record HouseholdAlertSettingsView(TimeSpan EscalateAfter);
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class MemberAlertSettingsRequest
 {
     public QuietHoursView? QuietHours { get; init; }
 }
 
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed class HouseholdAlertSettingsRequest
 {
     public TimeSpan? EscalateAfter { get; init; }
