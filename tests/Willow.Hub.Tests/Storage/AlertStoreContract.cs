@@ -43,7 +43,7 @@ public abstract class AlertStoreContract
     {
         var store = CreateStore();
         var silent = (await store.OpenAsync(NewAlert(AlertKinds.DeviceSilent, "kitchen", Now), [], default)).Alert;
-        var revoked = (await store.OpenAsync(NewAlert(AlertKinds.GatewayRevoked, "shed", Now), [], default)).Alert;
+        var revoked = (await store.OpenAsync(NewAlert(AlertKinds.GatewayRevoked, "shed", Now.AddSeconds(1)), [], default)).Alert;
 
         Assert.NotNull(await store.ResolveAsync(Home, silent.Id, "back", Now.AddMinutes(1), default));
         Assert.Null(await store.ResolveAsync(Home, silent.Id, "back", Now.AddMinutes(2), default));
