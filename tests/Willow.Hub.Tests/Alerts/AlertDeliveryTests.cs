@@ -61,6 +61,15 @@ public sealed class AlertDeliveryTests
 
         var alerts = await home.AlertsAsync(owner);
         Assert.Equal(payload.Alert.Id, Assert.Single(alerts).Id);
+
+        // And an operator sees it in /metrics.
+        using var anonymous = new HttpClient { BaseAddress = new Uri(home.Hub.Url + "/") };
+        var metrics = await Eventually.WaitAsync(
+            () => anonymous.GetStringAsync("metrics"),
+            t => PrometheusText.Value(t, "willow_hub_alert_deliveries_total", ("channel", "webhook"), ("outcome", "sent")) >= 1,
+            "the webhook delivery in /metrics");
+        Assert.True(PrometheusText.Value(metrics, "willow_hub_alerts_total", ("kind", "dose-missed"), ("severity", "urgent")) >= 1);
+        Assert.True(PrometheusText.Value(metrics, "willow_hub_alert_deliveries_total", ("channel", "webhook"), ("outcome", "failed")) >= 2);
     }
 
     [Fact]
