@@ -38,6 +38,7 @@ public static class WillowCli
             CareCommands.Pet(terminal),
             CareCommands.Regimen(terminal, time),
             CareCommands.Doses(terminal, time),
+            AlertCommands.Alerts(terminal),
             CareCommands.Refill(terminal),
         };
 

@@ -3,6 +3,7 @@ using Willow.Core.Protocol;
 using Willow.Hosting;
 using Willow.Hosting.Metrics;
 using Willow.Hub.Access;
+using Willow.Hub.Alerts;
 using Willow.Hub.Accounts;
 using Willow.Hub.Audit;
 using Willow.Hub.Camera;
@@ -44,6 +45,7 @@ public static class HubApplication
         builder.AddPhotos();
         builder.AddLiveView();
         builder.AddHomeAssistant();
+        builder.AddAlerts();
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section);
         builder.Services.AddSingleton<DirectCommandSignal>();
         builder.Services.AddSingleton<AuditTrail>();
@@ -117,6 +119,8 @@ public static class HubApplication
         household.MapPhotos();
         household.MapSounds();
         household.MapLiveView();
+        household.MapAlerts();
+        household.MapAlertChannels();
 
         app.MapHub<GatewayHub>(GatewayHubMethods.Path);
         app.MapHub<LiveHub>(LiveHub.Path);

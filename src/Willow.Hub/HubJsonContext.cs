@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Willow.Core.Protocol;
 using Willow.Hub.Accounts;
+using Willow.Hub.Alerts;
 using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
@@ -67,6 +68,17 @@ namespace Willow.Hub;
 [JsonSerializable(typeof(GatewayEnrollmentCode))]
 [JsonSerializable(typeof(GatewayEnrollment))]
 [JsonSerializable(typeof(DeviceToken))]
+[JsonSerializable(typeof(AlertView))]
+[JsonSerializable(typeof(IReadOnlyList<AlertView>))]
+[JsonSerializable(typeof(WebhookPayload))]
+[JsonSerializable(typeof(ChannelRequest))]
+[JsonSerializable(typeof(ChannelView))]
+[JsonSerializable(typeof(IReadOnlyList<ChannelView>))]
+[JsonSerializable(typeof(ChannelTestResult))]
+[JsonSerializable(typeof(MemberAlertSettingsRequest))]
+[JsonSerializable(typeof(MemberAlertSettingsView))]
+[JsonSerializable(typeof(HouseholdAlertSettingsRequest))]
+[JsonSerializable(typeof(HouseholdAlertSettingsView))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(string[]))]
 // Query parameters' types, which the OpenAPI document describes with this context: the trimmed file has no reflection to fall back on.

@@ -200,6 +200,24 @@ public sealed class HubClient : IDisposable
         }
     }
 
+    public Task<IReadOnlyList<Hub.Alerts.AlertView>> AlertsAsync(Guid householdId, string? state, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/alerts?limit={limit}{(state is null ? "" : $"&state={Uri.EscapeDataString(state)}")}", HubJsonContext.Default.IReadOnlyListAlertView, cancellationToken);
+
+    public Task<Hub.Alerts.AlertView> AcknowledgeAlertAsync(Guid householdId, Guid alertId, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/alerts/{alertId}/acknowledge", new StringContent(""), HubJsonContext.Default.AlertView, cancellationToken);
+
+    public Task<IReadOnlyList<Hub.Alerts.ChannelView>> ChannelsAsync(Guid householdId, CancellationToken cancellationToken) =>
+        GetAsync($"api/v1/households/{householdId}/members/me/channels", HubJsonContext.Default.IReadOnlyListChannelView, cancellationToken);
+
+    public Task<Hub.Alerts.ChannelView> AddChannelAsync(Guid householdId, Hub.Alerts.ChannelRequest request, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/members/me/channels", JsonContent.Create(request, HubJsonContext.Default.ChannelRequest), HubJsonContext.Default.ChannelView, cancellationToken);
+
+    public Task RemoveChannelAsync(Guid householdId, Guid channelId, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/v1/households/{householdId}/members/me/channels/{channelId}"), cancellationToken);
+
+    public Task<Hub.Alerts.ChannelTestResult> TestChannelAsync(Guid householdId, Guid channelId, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/households/{householdId}/members/me/channels/{channelId}/test", new StringContent(""), HubJsonContext.Default.ChannelTestResult, cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> PostAsync<T>(string path, HttpContent content, JsonTypeInfo<T> type, CancellationToken cancellationToken)

@@ -40,4 +40,6 @@ public static class AuditActions
     public const string HouseholdCreated = "household.created";
     public const string HouseholdChanged = "household.changed";
     public const string PetAdded = "pet.added";
+    public const string AlertAcknowledged = "alert.acknowledged";
+    public const string AlertSettingsChanged = "alert.settings_changed";
 }

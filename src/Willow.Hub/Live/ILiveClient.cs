@@ -19,6 +19,9 @@ public interface ILiveClient
     /// <summary>New sensor readings arrived from the home (the values themselves: charts append them).</summary>
     Task ReadingsAdded(ReadingsAdded readings);
 
+    /// <summary>An alert was opened, acknowledged, resolved or escalated: read the alerts again.</summary>
+    Task AlertsChanged(Guid householdId);
+
     /// <summary>A camera's photo arrived (after a dose, or a snapshot a person asked for).</summary>
     Task PhotoAdded(PhotoView photo);
 }

@@ -27,6 +27,8 @@ public sealed class LiveUpdates(IHubContext<LiveHub, ILiveClient> hub, LiveWatch
 
     public Task DosesChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.DosesChanged(householdId));
 
+    public Task AlertsChangedAsync(Guid householdId) => SendAsync(householdId, clients => clients.AlertsChanged(householdId));
+
     public Task ReadingsAddedAsync(Guid householdId, IReadOnlyList<ReadingView> readings) =>
         SendAsync(householdId, clients => clients.ReadingsAdded(new ReadingsAdded(householdId, readings)));
 

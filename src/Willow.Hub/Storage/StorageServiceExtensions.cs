@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Willow.Hosting;
 using Willow.Hub.Accounts;
+using Willow.Hub.Alerts;
 using Willow.Hub.Audit;
 using Willow.Hub.Commands;
 using Willow.Hub.Devices;
@@ -69,6 +70,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
         services.AddSingleton<IReadingStore, SqliteReadingStore>();
         services.AddSingleton<IPhotoStore, SqlitePhotoStore>();
+        services.AddSingleton<IAlertStore, SqliteAlertStore>();
         services.AddSingleton<IJobLease, SingleNodeJobLease>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }
@@ -93,6 +95,7 @@ public static class StorageServiceExtensions
         services.AddSingleton<IAuditStore, RedisAuditStore>();
         services.AddSingleton<IReadingStore, RedisReadingStore>();
         services.AddSingleton<IPhotoStore, RedisPhotoStore>();
+        services.AddSingleton<IAlertStore, RedisAlertStore>();
         services.AddSingleton<IJobLease, RedisJobLease>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("storage", tags: [WillowHost.ReadyTag]);
     }

@@ -19,6 +19,8 @@ public sealed class HubMetrics
     private readonly Counter<long> _doses;
     private readonly Counter<long> _readings;
     private readonly Counter<long> _photos;
+    private readonly Counter<long> _alerts;
+    private readonly Counter<long> _alertDeliveries;
 
     public HubMetrics(IMeterFactory meters, GatewayConnections gateways)
     {
@@ -31,6 +33,9 @@ public sealed class HubMetrics
         _doses = meter.CreateCounter<long>("willow.hub.doses", "{dose}", "Dose outcomes recorded, by state and who said so.");
         _readings = meter.CreateCounter<long>("willow.hub.readings", "{reading}", "Sensor readings kept (each once).");
         _photos = meter.CreateCounter<long>("willow.hub.photos", "{photo}", "Camera photos kept.");
+        _alerts = meter.CreateCounter<long>("willow.hub.alerts", "{alert}", "Alerts opened, by kind and severity.");
+        _alertDeliveries = meter.CreateCounter<long>(
+            "willow.hub.alert.deliveries", "{delivery}", "Alert delivery attempts, by channel kind and outcome (sent, failed, gave-up, dropped).");
         meter.CreateObservableUpDownCounter("willow.hub.gateways.connected", () => gateways.Count, "{gateway}", "Gateway connections open on this node.");
     }
 
@@ -46,4 +51,8 @@ public sealed class HubMetrics
     public void ReadingsKept(int count) => _readings.Add(count);
 
     public void PhotoKept() => _photos.Add(1);
+
+    public void AlertOpened(string kind, string severity) => _alerts.Add(1, new("kind", kind), new("severity", severity));
+
+    public void AlertDelivery(string channel, string outcome) => _alertDeliveries.Add(1, new("channel", channel), new("outcome", outcome));
 }

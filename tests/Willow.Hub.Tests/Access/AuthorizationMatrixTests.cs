@@ -63,6 +63,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Home home)
         ["PauseRegimen"] = "owner", ["ResumeRegimen"] = "owner", ["EndRegimen"] = "owner",
         ["ListDoses"] = "viewer", ["GetDose"] = "viewer", ["ConfirmDose"] = "caregiver", ["SkipDose"] = "caregiver",
         ["ListReadings"] = "viewer", ["LatestReadings"] = "viewer", ["ListPhotos"] = "viewer", ["GetPhoto"] = "viewer", ["UploadPhoto"] = "gateway",
+        ["ListAlerts"] = "viewer", ["GetAlert"] = "viewer", ["AcknowledgeAlert"] = "caregiver",
+        ["GetHouseholdAlertSettings"] = "viewer", ["ChangeHouseholdAlertSettings"] = "owner",
+        ["ListMyChannels"] = "viewer", ["CreateChannel"] = "viewer", ["ChangeChannel"] = "viewer", ["DeleteChannel"] = "viewer", ["TestChannel"] = "viewer",
+        ["GetMyAlertSettings"] = "viewer", ["ChangeMyAlertSettings"] = "viewer", ["ListMemberChannels"] = "owner",
         ["ListSounds"] = "viewer", ["UploadSound"] = "owner", ["DeleteSound"] = "owner", ["WatchCamera"] = "viewer",
     };
 

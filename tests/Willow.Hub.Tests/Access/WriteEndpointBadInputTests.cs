@@ -184,6 +184,10 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
             ["PreviewRegimen"] = h => h.RegimenBody("amoxicillin"),
             ["ChangeRegimen"] = h => h.RegimenBody("clomipramine", petId: false),
             ["SkipDose"] = _ => """{"reason":"the vet said to skip it"}""",
+            ["CreateChannel"] = _ => """{"kind":"webhook","name":"phone","url":"https://hooks.example.org/willow"}""",
+            ["ChangeChannel"] = _ => """{"kind":"email","name":"work","email":"owner@work.willow.test","enabled":false}""",
+            ["ChangeMyAlertSettings"] = _ => """{"quietHours":{"from":"22:00","to":"07:00"}}""",
+            ["ChangeHouseholdAlertSettings"] = _ => """{"escalateAfter":"00:20:00"}""",
         };
 
         internal HubHost Hub { get; private set; } = null!;
@@ -203,6 +207,8 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
         internal string InvitationCode { get; private set; } = "";
 
         internal string GatewayCode { get; private set; } = "";
+
+        internal Guid ChannelId { get; private set; }
 
         private TestGateway _gateway = null!;
 
@@ -234,6 +240,8 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
             {
                 GatewayCode = JsonDocument.Parse(await gateway.EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
             }
+
+            ChannelId = await IdAsync(owner, $"{api}/members/me/channels", """{"kind":"email","email":"owner@willow.test"}""");
 
             JsonEndpoints = Hub.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
                 .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is not null)
@@ -270,6 +278,7 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
             "doseId" => DoseId.ToString(),
             "userId" => CaregiverId.ToString(),
             "commandId" => DirectCommandId.ToString(),
+            "channelId" => ChannelId.ToString(),
             _ => throw new InvalidOperationException($"No value for {{{name}}} in {endpoint.Pattern}."),
         });
 

@@ -68,3 +68,9 @@ public sealed class RedisPhotoStoreContractTests : PhotoStoreContract
 {
     protected override IPhotoStore CreateStore() => new RedisPhotoStore(RedisContract.Storage("photos"));
 }
+
+/// <summary>The alert store contract on Redis.</summary>
+public sealed class RedisAlertStoreContractTests : AlertStoreContract
+{
+    protected override Willow.Hub.Alerts.IAlertStore CreateStore() => new RedisAlertStore(RedisContract.Storage("alerts"));
+}

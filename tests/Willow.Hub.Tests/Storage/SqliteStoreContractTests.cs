@@ -114,3 +114,22 @@ public sealed class SqlitePhotoStoreContractTests : PhotoStoreContract, IDisposa
         _directory.Dispose();
     }
 }
+
+/// <summary>The alert store contract on SQLite, in a real WAL-mode file.</summary>
+public sealed class SqliteAlertStoreContractTests : AlertStoreContract, IDisposable
+{
+    private readonly TempDirectory _directory = new("sqlite-alerts");
+
+    protected override Willow.Hub.Alerts.IAlertStore CreateStore()
+    {
+        var database = new SqliteDatabase(_directory.File("hub.db"));
+        database.Migrate(HubSchema.Migrations);
+        return new SqliteAlertStore(database);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}

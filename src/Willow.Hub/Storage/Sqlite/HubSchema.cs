@@ -275,5 +275,72 @@ internal static class HubSchema
 
         ALTER TABLE devices ADD COLUMN sounds TEXT NULL;
         """,
+        """
+        CREATE TABLE alerts (
+            household_id     TEXT NOT NULL,
+            id               TEXT NOT NULL,
+            kind             TEXT NOT NULL,
+            cause_key        TEXT NOT NULL,
+            severity         TEXT NOT NULL,
+            state            TEXT NOT NULL,
+            title            TEXT NOT NULL,
+            next_step        TEXT NOT NULL,
+            path             TEXT NOT NULL,
+            opened_at        INTEGER NOT NULL,
+            acknowledged_at  INTEGER NULL,
+            acknowledged_by  TEXT NULL,
+            resolved_at      INTEGER NULL,
+            resolution       TEXT NULL,
+            escalation_step  INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (household_id, id)
+        );
+        CREATE INDEX ix_alerts_opened ON alerts (household_id, opened_at);
+        CREATE INDEX ix_alerts_unresolved ON alerts (household_id, state) WHERE state <> 'resolved';
+
+        -- The cause an alert holds: one row per cause, so opening the same cause twice (two nodes) gives one alert.
+        CREATE TABLE alert_causes (
+            household_id  TEXT NOT NULL,
+            cause_key     TEXT NOT NULL,
+            alert_id      TEXT NOT NULL,
+            PRIMARY KEY (household_id, cause_key)
+        );
+
+        CREATE TABLE alert_channels (
+            household_id  TEXT NOT NULL,
+            id            TEXT NOT NULL,
+            user_id       TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            name          TEXT NOT NULL,
+            target        TEXT NOT NULL,
+            secret        TEXT NULL,
+            enabled       INTEGER NOT NULL,
+            created_at    INTEGER NOT NULL,
+            PRIMARY KEY (household_id, id)
+        );
+
+        CREATE TABLE alert_settings (
+            household_id  TEXT NOT NULL,
+            subject       TEXT NOT NULL,
+            value         TEXT NOT NULL,
+            PRIMARY KEY (household_id, subject)
+        );
+
+        CREATE TABLE alert_deliveries (
+            id            TEXT PRIMARY KEY,
+            household_id  TEXT NOT NULL,
+            alert_id      TEXT NOT NULL,
+            channel_id    TEXT NOT NULL,
+            user_id       TEXT NOT NULL,
+            created_at    INTEGER NOT NULL,
+            due_at        INTEGER NOT NULL,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            state         TEXT NOT NULL,
+            sent_at       INTEGER NULL,
+            last_error    TEXT NULL,
+            claim_id      TEXT NULL
+        );
+        CREATE INDEX ix_alert_deliveries_due ON alert_deliveries (due_at) WHERE state = 'pending';
+        CREATE INDEX ix_alert_deliveries_alert ON alert_deliveries (household_id, alert_id);
+        """,
 ];
 }
