@@ -37,6 +37,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         })
         {
             var page = await browser.NewPageAsync(width, height, scheme);
+            page.SetDefaultTimeout(60_000); // a page full of charts and photos on a busy two-core machine
             await page.GotoAsync("/");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Willow" })).ToBeVisibleAsync();
             if (name != "phone-360")
@@ -97,10 +98,12 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
                 await Assertions.Expect(page.GetByLabel("Signing secret of Home Assistant")).ToBeVisibleAsync();
             }
 
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
             written.Add(await ShootAsync(page, $"notifications-{name}"));
 
             await Tab(page, "Regimens").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "New regimen" }).ClickAsync();
+            await page.GetByLabel("Pet", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Willow" });
             await page.GetByLabel("Medication").FillAsync("gabapentin");
             await Assertions.Expect(page.Locator(".preview-list li")).ToHaveCountAsync(10);
             written.Add(await ShootAsync(page, $"regimen-editor-{name}"));
