@@ -103,7 +103,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
 
             await Tab(page, "Regimens").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "New regimen" }).ClickAsync();
-            await page.GetByLabel("Pet", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Willow" });
+            await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Pet")).SelectOptionAsync(new SelectOptionValue { Label = "Willow" });
             await page.GetByLabel("Medication").FillAsync("gabapentin");
             await Assertions.Expect(page.Locator(".preview-list li")).ToHaveCountAsync(10);
             written.Add(await ShootAsync(page, $"regimen-editor-{name}"));
