@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Takes screenshots of every dashboard page at a phone's (390×844) and a desktop's (1280×800) size, light and
+# Takes screenshots of every dashboard page (alerts and notification settings too) at a phone's (390×844) and a desktop's (1280×800) size, light and
 # dark, and the home and devices on a 360 px phone, against a real hub, gateway and agents (a pill dispenser and a
 # feeding station with a camera, sensors and a speaker), into docs/screenshots/. Look at them after a change.
 set -euo pipefail

@@ -37,6 +37,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         })
         {
             var page = await browser.NewPageAsync(width, height, scheme);
+            page.SetDefaultTimeout(60_000); // a page full of charts and photos on a busy two-core machine
             await page.GotoAsync("/");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to Willow" })).ToBeVisibleAsync();
             if (name != "phone-360")
@@ -46,7 +47,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
 
             await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
             await Assertions.Expect(page.Locator("li.command").First.GetByTestId("command-state")).ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
-            await Assertions.Expect(page.GetByTestId("next-dose-countdown")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("next-dose-countdown").First).ToBeVisibleAsync();
             await LoadedAsync(page.Locator(".dose-photo img"));
             written.Add(await ShootAsync(page, $"home-{name}"));
             if (scheme == "dark" || name == "phone-360")
@@ -81,8 +82,28 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
                 written.Add(await ShootAsync(page, $"{tab.ToLowerInvariant()}-{name}"));
             }
 
+            // Alerts (an urgent one open, a warning acknowledged, a notice), then the person's notification settings,
+            // where on the phone a webhook is added so its secret shows once.
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Alerts") }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("alert")).ToHaveCountAsync(3);
+            written.Add(await ShootAsync(page, $"alerts-{name}"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("channel").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("Escalate after (minutes)")).ToBeVisibleAsync();
+            if (name == "phone")
+            {
+                await page.GetByLabel("Webhook URL").FillAsync("https://homeassistant.home.arpa/api/webhook/willow");
+                await page.GetByLabel("Name (optional)").FillAsync("Home Assistant");
+                await page.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
+                await Assertions.Expect(page.GetByLabel("Signing secret of Home Assistant")).ToBeVisibleAsync();
+            }
+
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            written.Add(await ShootAsync(page, $"notifications-{name}"));
+
             await Tab(page, "Regimens").ClickAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "New regimen" }).ClickAsync();
+            await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Pet")).SelectOptionAsync(new SelectOptionValue { Label = "Willow" });
             await page.GetByLabel("Medication").FillAsync("gabapentin");
             await Assertions.Expect(page.Locator(".preview-list li")).ToHaveCountAsync(10);
             written.Add(await ShootAsync(page, $"regimen-editor-{name}"));
@@ -119,6 +140,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         sound.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
         using var uploaded = await owner.PutAsync(Home.Api($"devices/{StationHome.Station}/sounds/dinner-bell"), sound);
         uploaded.EnsureSuccessStatusCode();
+        await RaiseAlertsAsync(owner);
 
         await Eventually.WaitAsync(
             async () => (await owner.GetFromJsonAsync<List<JsonElement>>(Home.Api("photos"), Json))!.Count,
@@ -130,12 +152,56 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         using var call = await owner.PostAsJsonAsync(Home.Api($"devices/{StationHome.Station}/commands"), new { kind = "call", args = new { sound = "dinner-bell" } });
         call.EnsureSuccessStatusCode();
 
+        await Eventually.WaitAsync(
+            async () => (await owner.GetFromJsonAsync<List<JsonElement>>(Home.Api("alerts?state=open"), Json))!,
+            open => open.Any(a => a.GetProperty("severity").GetString() == "urgent"),
+            "the missed dose's alert",
+            TimeSpan.FromSeconds(150));
+        var lowAlert = (await owner.GetFromJsonAsync<List<JsonElement>>(Home.Api("alerts?state=open"), Json))!.First(a => a.GetProperty("kind").GetString() == "capacity-low");
+        (await owner.PostAsync(Home.Api($"alerts/{lowAlert.GetProperty("id").GetGuid()}/acknowledge"), JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+
         // Enough readings that a chart is a line and not a few dots.
         await Eventually.WaitAsync(
             async () => (await owner.GetFromJsonAsync<List<ReadingView>>(Home.Api($"readings?device={StationHome.Station}&metric=temperature"), Json))!,
             readings => readings.Count > 1 && readings[^1].At - readings[0].At >= TimeSpan.FromSeconds(20),
             "twenty seconds of readings",
             TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>
+    /// Alerts raised by the hub as they would be at home: a second dog's medication whose first dose falls inside the lockout
+    /// the first one left (refused, then missed when its one-minute window closes: urgent), the pill dispenser refilled
+    /// with one portion (runs out within a day: a warning), a spare gateway revoked (a notice); and the owner's channels.
+    /// The targets are home-network names that resolve nowhere, so nothing leaves the machine.
+    /// </summary>
+    private async Task RaiseAlertsAsync(HttpClient owner)
+    {
+        using var pet = await owner.PostAsJsonAsync(Home.Api("pets"), new { name = "Biscuit", species = "dog" });
+        var petId = (await pet.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Late enough that the first medication's dose (three seconds after its regimen) has surely dropped.
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).AddSeconds(15);
+        using var second = await owner.PostAsJsonAsync(Home.Api("regimens"), new
+        {
+            petId, medication = "gabapentin", amount = "100 mg",
+            schedule = new { kind = "every", every = "12:00:00" },
+            startsAt = start.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+            endsAt = start.AddDays(14).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            windowBefore = "00:00:00", windowAfter = "00:01:00", minimumInterval = "00:00:00", deviceId = StationHome.Dispenser,
+        });
+        Assert.True(second.IsSuccessStatusCode, await second.Content.ReadAsStringAsync());
+        (await owner.PostAsJsonAsync(Home.Api($"devices/{StationHome.Dispenser}/refill"), new { remaining = 1, capacity = 14 })).EnsureSuccessStatusCode();
+        (await owner.PostAsJsonAsync(Home.Api("gateways"), new { gatewayId = "garage" })).EnsureSuccessStatusCode();
+        (await owner.PostAsync(Home.Api("gateways/garage/revoke"), JsonContent.Create(new { }))).EnsureSuccessStatusCode();
+        (await owner.PostAsJsonAsync(Home.Api("members/me/channels"), new { kind = "ntfy", name = "Phone (ntfy)", url = "https://ntfy.home.arpa/willow-juno" })).EnsureSuccessStatusCode();
+        (await owner.PostAsJsonAsync(Home.Api("members/me/channels"), new { kind = "email", name = "Work e-mail", email = "jo@example.org", enabled = false })).EnsureSuccessStatusCode();
+        (await owner.PutAsJsonAsync(Home.Api("members/me/alert-settings"), new { quietHours = new { from = "22:30", to = "06:30" } })).EnsureSuccessStatusCode();
+
+        // The refused dispense comes before the call the home page shows last.
+        await Eventually.WaitAsync(
+            async () => (await owner.GetFromJsonAsync<List<JsonElement>>(Home.Api("commands?limit=20"), Json))!,
+            commands => commands.Any(c => c.GetProperty("state").GetString() == "refused"),
+            "the second medication's dispense refused by the lockout",
+            TimeSpan.FromSeconds(40));
     }
 
     private static async Task DevicesReadyAsync(IPage page)
@@ -165,7 +231,7 @@ public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationB
         var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         Assert.True(width <= page.ViewportSize!.Width, $"{name} is {width} px wide in a {page.ViewportSize.Width} px window.");
         var file = Path.Combine(Folder, name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 120_000 });
         return file;
     }
 }

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { WillowApi } from './api/client';
 import type { Account, Household } from './api/types';
+import { useAlerts } from './alerts/alertList';
+import { Alerts } from './pages/Alerts';
 import { Devices } from './pages/Devices';
 import { Doses } from './pages/Doses';
 import { Home } from './pages/Home';
 import { Join } from './pages/Join';
 import { NoHousehold } from './pages/NoHousehold';
+import { Notifications } from './pages/Notifications';
 import { People } from './pages/People';
 import { Regimens } from './pages/Regimens';
 import { SignIn } from './pages/SignIn';
@@ -15,6 +18,7 @@ const chosenKey = 'willow.household';
 
 const pages = [
   { path: '/', label: 'Home' },
+  { path: '/alerts', label: 'Alerts' },
   { path: '/doses', label: 'Doses' },
   { path: '/regimens', label: 'Regimens' },
   { path: '/devices', label: 'Devices' },
@@ -37,7 +41,7 @@ export function App({ api }: { api: WillowApi }) {
     api.household(chosen.householdId).then(setHousehold, () => setHousehold(null));
   }, [api, chosen?.householdId]);
 
-  const page = pages.find((p) => p.path === location.path);
+  const page = pages.find((p) => p.path === location.path) ?? (location.path === '/notifications' ? { path: '/notifications', label: 'Notifications' } : undefined);
   useEffect(() => {
     document.title = page && page.path !== '/' ? `${page.label} · Willow` : 'Willow';
   }, [page]);
@@ -100,15 +104,7 @@ export function App({ api }: { api: WillowApi }) {
           Sign out
         </button>
       </header>
-      {chosen && joinCode === null && (
-        <nav className="tabs" aria-label="Pages">
-          {pages.map((p) => (
-            <Link key={p.path} to={p.path} aria-current={p.path === location.path ? 'page' : undefined}>
-              {p.label}
-            </Link>
-          ))}
-        </nav>
-      )}
+      {chosen && joinCode === null && <Tabs key={chosen.householdId} api={api} household={chosen.householdId} path={location.path} />}
       </div>
       <div id="main">
         {joinCode !== null ? (
@@ -132,6 +128,27 @@ export function App({ api }: { api: WillowApi }) {
   );
 }
 
+/** The page tabs; Alerts carries the number of open alerts, kept current by the live feed. */
+function Tabs({ api, household, path }: { api: WillowApi; household: string; path: string }) {
+  const { alerts } = useAlerts(api, household, ['open']);
+  const open = alerts?.length ?? 0;
+  return (
+    <nav className="tabs" aria-label="Pages">
+      {pages.map((p) => (
+        <Link key={p.path} to={p.path} aria-current={p.path === path || (p.path === '/alerts' && path === '/notifications') ? 'page' : undefined}>
+          {p.label}
+          {p.path === '/alerts' && open > 0 && (
+            <span className="count-badge" data-testid="open-alerts">
+              {open}
+              <span className="visually-hidden"> open</span>
+            </span>
+          )}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 function HouseholdPage({ path, api, household, account }: { path: string; api: WillowApi; household: Household; account: Account }) {
   switch (path) {
     case '/':
@@ -142,6 +159,10 @@ function HouseholdPage({ path, api, household, account }: { path: string; api: W
       return <Regimens api={api} household={household} />;
     case '/devices':
       return <Devices api={api} household={household} />;
+    case '/alerts':
+      return <Alerts api={api} household={household} />;
+    case '/notifications':
+      return <Notifications api={api} household={household} />;
     case '/people':
       return <People api={api} household={household} account={account} />;
     default:

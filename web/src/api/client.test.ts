@@ -156,4 +156,70 @@ describe('WillowApi', () => {
     expect((error as ApiError).status).toBe(503);
     expect((error as ApiError).detail).toBe("The gateway 'home' is not connected.");
   });
+
+  it('asks for alerts of one state, and acknowledges one with the antiforgery token', async () => {
+    const alert = { id: 'a1', state: 'acknowledged', acknowledgedBy: 'Sam' };
+    const { calls, api } = hub({
+      [`GET /api/v1/households/${household}/alerts`]: () => json(200, []),
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'xsrf-a', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/alerts/a1/acknowledge`]: () => json(200, alert),
+    });
+
+    await api.alerts(household, { state: 'resolved', limit: 20 });
+    const acknowledged = await api.acknowledgeAlert(household, 'a1');
+
+    expect(calls[0].url).toBe(`/api/v1/households/${household}/alerts?state=resolved&limit=20`);
+    expect(acknowledged.acknowledgedBy).toBe('Sam');
+    const post = calls.find((c) => c.url.endsWith('/acknowledge'))!;
+    expect(post.init.method).toBe('POST');
+    expect((post.init.headers as Record<string, string>)['X-XSRF-TOKEN']).toBe('xsrf-a');
+  });
+
+  it('adds, changes, tests and deletes the caller’s own channels under members/me', async () => {
+    const mine = `/api/v1/households/${household}/members/me/channels`;
+    const { calls, api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'x', headerName: 'X-XSRF-TOKEN' }),
+      [`POST ${mine}`]: () => json(201, { id: 'c1', kind: 'webhook', name: 'Phone', url: 'https://hooks.example.org/w', email: null, enabled: true, secret: 'whsec_abc' }),
+      [`PUT ${mine}/c1`]: (init) => json(200, { id: 'c1', kind: 'webhook', ...JSON.parse(String(init.body)) }),
+      [`POST ${mine}/c1/test`]: () => json(200, { channelId: 'c1', sent: false, error: 'HTTP 500 from hooks.example.org', deliveryId: 'd' }),
+      [`DELETE ${mine}/c1`]: () => new Response(null, { status: 204 }),
+    });
+
+    const created = await api.addChannel(household, { kind: 'webhook', name: 'Phone', url: 'https://hooks.example.org/w' });
+    const changed = await api.changeChannel(household, 'c1', { kind: 'webhook', name: 'Phone', url: 'https://hooks.example.org/w', enabled: false });
+    const tested = await api.testChannel(household, 'c1');
+    await api.deleteChannel(household, 'c1');
+
+    expect(created.secret).toBe('whsec_abc');
+    expect(changed.enabled).toBe(false);
+    expect(tested).toMatchObject({ sent: false, error: 'HTTP 500 from hooks.example.org' });
+    expect(calls.filter((c) => c.url.startsWith(mine)).map((c) => `${c.init.method} ${c.url.slice(mine.length)}`)).toEqual(['POST ', 'PUT /c1', 'POST /c1/test', 'DELETE /c1']);
+  });
+
+  it('sends quiet hours as from/to, null to clear them, and the escalation delay as a duration', async () => {
+    const { calls, api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'x', headerName: 'X-XSRF-TOKEN' }),
+      [`PUT /api/v1/households/${household}/members/me/alert-settings`]: (init) => json(200, JSON.parse(String(init.body))),
+      [`PUT /api/v1/households/${household}/alert-settings`]: (init) => json(200, JSON.parse(String(init.body))),
+    });
+
+    await api.changeMyAlertSettings(household, { from: '22:00', to: '07:00' });
+    await api.changeMyAlertSettings(household, null);
+    await api.changeHouseholdAlertSettings(household, '00:20:00');
+
+    const bodies = calls.filter((c) => c.init.method === 'PUT').map((c) => JSON.parse(String(c.init.body)));
+    expect(bodies).toEqual([{ quietHours: { from: '22:00', to: '07:00' } }, { quietHours: null }, { escalateAfter: '00:20:00' }]);
+  });
+
+  it('puts the hub’s field errors for a channel on the ApiError', async () => {
+    const { api } = hub({
+      'GET /api/v1/account/antiforgery': () => json(200, { token: 'x', headerName: 'X-XSRF-TOKEN' }),
+      [`POST /api/v1/households/${household}/members/me/channels`]: () =>
+        json(400, { title: 'One or more validation errors occurred.', errors: { url: ['url must be an absolute http:// or https:// address.'] } }, 'application/problem+json'),
+    });
+
+    const error = await api.addChannel(household, { kind: 'ntfy', url: 'ntfy.sh/willow' }).catch((e: unknown) => e);
+
+    expect((error as ApiError).errors.url).toEqual(['url must be an absolute http:// or https:// address.']);
+  });
 });

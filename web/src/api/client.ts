@@ -1,5 +1,5 @@
 import type {
-  AccessToken, Account, Adherence, AuditEntry, Command, Device, Dose, Gateway, GatewayCode, Household, Invitation, Member, Metric,
+  AccessToken, Account, Adherence, Alert, AlertState, AuditEntry, Channel, ChannelRequest, ChannelTestResult, HouseholdAlertSettings, MemberAlertSettings, QuietHours, Command, Device, Dose, Gateway, GatewayCode, Household, Invitation, Member, Metric,
   NewAccessToken, NewInvitation, Pet, Photo, Reading, Regimen, RegimenPreview, RegimenRequest, Role,
 } from './types';
 
@@ -249,6 +249,61 @@ export class WillowApi {
 
   audit(household: string, limit = 50) {
     return this.send<AuditEntry[]>('GET', `${base(household)}/audit?limit=${limit}`);
+  }
+
+  /** Alerts newest first; one state only when given. */
+  alerts(household: string, query: { state?: AlertState; limit?: number } = {}) {
+    const search = new URLSearchParams();
+    if (query.state) search.set('state', query.state);
+    if (query.limit) search.set('limit', String(query.limit));
+    const text = search.toString();
+    return this.send<Alert[]>('GET', `${base(household)}/alerts${text ? `?${text}` : ''}`);
+  }
+
+  /** Someone is on it: the alert stops escalating (caregivers and owners; a resolved alert is a 409). */
+  acknowledgeAlert(household: string, alert: string) {
+    return this.send<Alert>('POST', `${base(household)}/alerts/${alert}/acknowledge`, {});
+  }
+
+  householdAlertSettings(household: string) {
+    return this.send<HouseholdAlertSettings>('GET', `${base(household)}/alert-settings`);
+  }
+
+  /** How long an urgent alert waits to be acknowledged before it goes to the next person (owners; a minute to a day). */
+  changeHouseholdAlertSettings(household: string, escalateAfter: string) {
+    return this.send<HouseholdAlertSettings>('PUT', `${base(household)}/alert-settings`, { escalateAfter });
+  }
+
+  /** The signed-in person's channels in this household. */
+  channels(household: string) {
+    return this.send<Channel[]>('GET', `${base(household)}/members/me/channels`);
+  }
+
+  /** Adds a channel; a webhook's signing secret is in this answer only. */
+  addChannel(household: string, request: ChannelRequest) {
+    return this.send<Channel>('POST', `${base(household)}/members/me/channels`, request);
+  }
+
+  changeChannel(household: string, channel: string, request: ChannelRequest) {
+    return this.send<Channel>('PUT', `${base(household)}/members/me/channels/${channel}`, request);
+  }
+
+  deleteChannel(household: string, channel: string) {
+    return this.send<void>('DELETE', `${base(household)}/members/me/channels/${channel}`);
+  }
+
+  /** Sends a test message now; the answer says whether it went, or why not. */
+  testChannel(household: string, channel: string) {
+    return this.send<ChannelTestResult>('POST', `${base(household)}/members/me/channels/${channel}/test`, {});
+  }
+
+  myAlertSettings(household: string) {
+    return this.send<MemberAlertSettings>('GET', `${base(household)}/members/me/alert-settings`);
+  }
+
+  /** Sets the quiet hours, or clears them with null. */
+  changeMyAlertSettings(household: string, quietHours: QuietHours | null) {
+    return this.send<MemberAlertSettings>('PUT', `${base(household)}/members/me/alert-settings`, { quietHours });
   }
 
   /** A JSON body, or a raw one (a sound file) with its own type. */

@@ -284,4 +284,73 @@ export interface Photo {
   url: string;
 }
 
+export type AlertSeverity = 'urgent' | 'warning' | 'info';
+export type AlertState = 'open' | 'acknowledged' | 'resolved';
+
+/** Something that needs a person: what happened, how bad, what to do next, and who is on it. */
+export interface Alert {
+  id: string;
+  householdId: string;
+  kind: string;
+  cause: string;
+  severity: AlertSeverity;
+  state: AlertState;
+  title: string;
+  nextStep: string;
+  /** The dashboard page that helps (absolute when the hub knows its public address). */
+  link: string;
+  openedAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolution: string | null;
+  escalationStep: number;
+}
+
+export type ChannelKind = 'webhook' | 'ntfy' | 'email';
+
+/** One of a member's alert channels; secret only in the answer that made a webhook. */
+export interface Channel {
+  id: string;
+  userId: string;
+  kind: ChannelKind;
+  name: string;
+  url: string | null;
+  email: string | null;
+  enabled: boolean;
+  createdAt: string;
+  secret?: string | null;
+}
+
+export interface ChannelRequest {
+  kind: ChannelKind;
+  name?: string | null;
+  url?: string | null;
+  email?: string | null;
+  token?: string | null;
+  enabled?: boolean;
+}
+
+export interface ChannelTestResult {
+  channelId: string;
+  sent: boolean;
+  error: string | null;
+  deliveryId: string;
+}
+
+/** "HH:mm" times on the household's clock. */
+export interface QuietHours {
+  from: string;
+  to: string;
+}
+
+export interface MemberAlertSettings {
+  quietHours: QuietHours | null;
+}
+
+/** escalateAfter is a .NET duration, "00:15:00". */
+export interface HouseholdAlertSettings {
+  escalateAfter: string;
+}
+
 export const finished: readonly CommandState[] = ['succeeded', 'failed', 'refused', 'expired', 'uncertain', 'cancelled'];

@@ -5,6 +5,8 @@ export interface LiveHandlers {
   commandChanged(command: Command): void;
   devicesChanged(): void;
   dosesChanged(): void;
+  /** An alert was opened, acknowledged, resolved or escalated: read the alerts again. */
+  alertsChanged(): void;
   /** New sensor readings, the values themselves (charts append them). */
   readingsAdded(readings: ReadingsAdded): void;
   /** A camera's photo arrived: after a dose, or a snapshot a person asked for. */
@@ -28,6 +30,7 @@ export function watchHousehold(household: string, handlers: LiveHandlers): () =>
   connection.on('CommandChanged', (command: Command) => handlers.commandChanged(command));
   connection.on('DevicesChanged', () => handlers.devicesChanged());
   connection.on('DosesChanged', () => handlers.dosesChanged());
+  connection.on('AlertsChanged', () => handlers.alertsChanged());
   connection.on('ReadingsAdded', (readings: ReadingsAdded) => handlers.readingsAdded(readings));
   connection.on('PhotoAdded', (photo: Photo) => handlers.photoAdded(photo));
   connection.onreconnecting(() => handlers.connectionChanged(false));

@@ -5,6 +5,7 @@ import { watchHousehold } from './liveFeed';
 export interface LiveReloads {
   devices?(): void;
   doses?(): void;
+  alerts?(): void;
   command?(command: Command): void;
   readings?(readings: Reading[]): void;
   photo?(photo: Photo): void;
@@ -23,6 +24,7 @@ export function useLive(household: string, reloads: LiveReloads): boolean {
         commandChanged: (c) => latest.current.command?.(c),
         devicesChanged: () => latest.current.devices?.(),
         dosesChanged: () => latest.current.doses?.(),
+        alertsChanged: () => latest.current.alerts?.(),
         readingsAdded: (added) => latest.current.readings?.(added.readings),
         photoAdded: (photo) => latest.current.photo?.(photo),
         resynced: () => latest.current.all(),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { problemText, type WillowApi } from '../api/client';
-import type { Adherence, Command, Device, Dose, Household, Pet } from '../api/types';
+import type { Adherence, Alert, Command, Device, Dose, Household, Pet } from '../api/types';
+import { UrgentAlerts } from '../components/AlertCard';
 import { ActionPanel } from '../components/ActionPanel';
 import { CommandTimeline } from '../components/CommandTimeline';
 import { DeviceStrip } from '../components/DeviceStrip';
@@ -17,6 +18,7 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
   const [doses, setDoses] = useState<Dose[]>([]);
   const [adherence, setAdherence] = useState<Record<string, Adherence>>({});
   const [commands, setCommands] = useState<Command[]>([]);
+  const [alerts, setAlerts] = useState<Alert[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [now, setNow] = useState(() => new Date());
@@ -32,20 +34,22 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
     setAdherence(Object.fromEntries(entries));
   }, [api, id]);
   const loadCommands = useCallback(async () => setCommands(await api.commands(id, 8)), [api, id]);
+  const loadAlerts = useCallback(async () => setAlerts(await api.alerts(id, { state: 'open', limit: 200 })), [api, id]);
   const loadAll = useCallback(async () => {
     try {
-      await Promise.all([loadDevices(), loadDoses(), loadCommands()]);
+      await Promise.all([loadDevices(), loadDoses(), loadCommands(), loadAlerts()]);
       setProblem(null);
     } catch (e) {
       setProblem(problemText(e, 'The hub cannot be reached; showing what was last known.'));
     }
-  }, [loadDevices, loadDoses, loadCommands]);
+  }, [loadDevices, loadDoses, loadCommands, loadAlerts]);
 
   useEffect(() => void loadAll(), [loadAll]);
   const live = useLive(id, {
     command: (command) => setCommands((list) => mergeCommand(list, command, 8)),
     devices: () => void loadDevices().catch(() => undefined),
     doses: () => void loadDoses().catch(() => undefined),
+    alerts: () => void loadAlerts().catch(() => undefined),
     // A dose's photo arrives a moment after the dose: read the doses again to show it on the pet's card.
     photo: (photo) => {
       if (photo.doseId) void loadDoses().catch(() => undefined);
@@ -85,6 +89,7 @@ export function Home({ api, household }: { api: WillowApi; household: Household 
           {problem}
         </p>
       )}
+      <UrgentAlerts alerts={alerts} now={now} />
       <section aria-labelledby="pets-title">
         <h2 id="pets-title" className="section-title">
           Pets

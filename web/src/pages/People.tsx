@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { problemText, type WillowApi } from '../api/client';
 import type { AccessToken, Account, AuditEntry, Gateway, GatewayCode, Household, Invitation, Member, NewAccessToken, NewInvitation, Role } from '../api/types';
+import { CopyField } from '../components/CopyField';
 import { addDays, dayAndClock, instantOf, localDate } from '../format';
 
 const roleHelp: Record<Role, string> = {
@@ -374,21 +375,5 @@ function Audit({ api, household }: { api: WillowApi; household: Household }) {
         </table>
       </div>
     </Section>
-  );
-}
-
-function CopyField({ label, value }: { label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="copy-field">
-      <input readOnly aria-label={label} value={value} onFocus={(e) => e.target.select()} />
-      <button
-        type="button"
-        className="secondary small-button"
-        onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
-      >
-        {copied ? 'Copied' : 'Copy'}
-      </button>
-    </div>
   );
 }
