@@ -95,7 +95,8 @@ public static class ChannelEndpoints
         {
             Name = NameOf(request),
             Target = TargetOf(request),
-            Secret = existing.Kind == ChannelKinds.Webhook ? existing.Secret : NullIfEmpty(request.Token),
+            // A webhook keeps its secret; an ntfy token is never shown, so a change that leaves it out keeps it ("" clears it).
+            Secret = existing.Kind == ChannelKinds.Webhook || request.Token is null ? existing.Secret : NullIfEmpty(request.Token),
             Enabled = request.Enabled ?? existing.Enabled,
         };
         await alerts.SaveChannelAsync(changed, cancellationToken);

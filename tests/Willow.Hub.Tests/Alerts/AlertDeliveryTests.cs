@@ -8,6 +8,32 @@ namespace Willow.Hub.Tests.Alerts;
 public sealed class AlertDeliveryTests
 {
     [Fact]
+    public async Task NtfyChannel_TurnedOffAndOnWithoutItsToken_KeepsTheToken()
+    {
+        await using var ntfy = await WebhookReceiver.StartAsync();
+        await using var home = await AlertHome.StartAsync(withRegimen: false);
+        using var owner = home.Hub.OwnerClient();
+        var channel = await home.AddChannelAsync(owner, $$"""{"kind":"ntfy","url":"{{ntfy.Url}}/juno-meds","token":"tk_secret"}""");
+        var path = $"api/v1/households/{home.Hub.HouseholdId}/members/me/channels/{channel.Id}";
+
+        // The dashboard's on/off switch sends the channel back without the token it never saw.
+        using (var off = await owner.SendJsonAsync(HttpMethod.Put, path, $$"""{"kind":"ntfy","url":"{{ntfy.Url}}/juno-meds","enabled":false}"""))
+        {
+            off.EnsureSuccessStatusCode();
+        }
+
+        using (var on = await owner.SendJsonAsync(HttpMethod.Put, path, $$"""{"kind":"ntfy","url":"{{ntfy.Url}}/juno-meds","enabled":true}"""))
+        {
+            on.EnsureSuccessStatusCode();
+        }
+
+        using var test = await owner.PostJsonAsync($"{path}/test", "{}");
+        test.EnsureSuccessStatusCode();
+        await Eventually.WaitAsync(() => ntfy.Accepted.Count == 1, "the test push");
+        Assert.Equal("Bearer tk_secret", ntfy.Accepted[0].Header("Authorization"));
+    }
+
+    [Fact]
     public async Task MissedDose_OneAlertPerChannel_AWebhookThatFailsTwiceGetsItOnce_Signed()
     {
         await using var webhook = await WebhookReceiver.StartAsync();
