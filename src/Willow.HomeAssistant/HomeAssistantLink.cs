@@ -145,7 +145,15 @@ public sealed class HomeAssistantLink : IBrokerListener, IAsyncDisposable
         }
 
         var views = await _source.ViewsAsync(cancellationToken);
-        var device = views.FirstOrDefault(v => v.HouseholdId == householdId)?.Find(deviceId);
+        var household = views.FirstOrDefault(v => v.HouseholdId == householdId);
+        if (household is null)
+        {
+            // Another bridge's household on a shared broker (a second home, or the hub beside a gateway): its own
+            // bridge answers; a "rejected" from this one would contradict it.
+            return;
+        }
+
+        var device = household.Find(deviceId);
         if (device is null || HomeActions.CommandFor(action, device) is null)
         {
             _events.PressIgnored(message.Topic, "no such button on a device this bridge speaks for");
@@ -155,7 +163,7 @@ public sealed class HomeAssistantLink : IBrokerListener, IAsyncDisposable
         }
 
         _events.Pressed(deviceId, action);
-        if (await _source.PressAsync(device, action, cancellationToken) is { } answer)
+        if (await _source.PressAsync(householdId, device, action, cancellationToken) is { } answer)
         {
             await PublishOutcomeAsync(householdId, deviceId, action, answer, cancellationToken);
         }

@@ -13,5 +13,5 @@ public interface IHomeSource
     /// goes back through <see cref="HomeAssistantLink.PublishOutcomeAsync"/> when the command is done; a press that
     /// cannot become a command answers why at once.
     /// </summary>
-    Task<PressOutcome?> PressAsync(HomeDevice device, string action, CancellationToken cancellationToken);
+    Task<PressOutcome?> PressAsync(Guid householdId, HomeDevice device, string action, CancellationToken cancellationToken);
 }

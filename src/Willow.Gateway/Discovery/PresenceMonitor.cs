@@ -30,9 +30,13 @@ public sealed class PresenceMonitor(
     Telemetry.GatewayMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Probes in a row that may time out before an agent that was online is reported offline.</summary>
+    private const int SlowProbesBeforeOffline = 2;
     private readonly ConcurrentDictionary<string, DeviceReport> _devices = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimeSpan> _agentLockouts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AgentInfo> _info = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _slowProbes = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _probing = new(1, 1);
     private int _probed;
 
@@ -159,11 +163,26 @@ public sealed class PresenceMonitor(
             }
 
             report = new DeviceReport(agent.DeviceId, info?.Name ?? agent.DeviceId, info?.Capabilities ?? [], true, time.GetUtcNow(), info?.Version, Sounds: info?.Sounds);
+            _slowProbes.TryRemove(agent.DeviceId, out _);
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            report = new DeviceReport(
-                agent.DeviceId, previous?.Name ?? agent.DeviceId, previous?.Capabilities ?? [], false, previous?.LastSeenAt, previous?.Version, Sounds: previous?.Sounds);
+            // A slow answer (a board busy encoding video, a loaded Pi Zero) is not yet a board gone: one probe that
+            // timed out keeps an online agent online; the next in a row, or a refused connection, does not.
+            var slow = SlowProbesBeforeOffline;
+            if (ex is OperationCanceledException)
+            {
+                slow = _slowProbes.AddOrUpdate(agent.DeviceId, 1, (_, count) => count + 1);
+            }
+            else
+            {
+                _slowProbes.TryRemove(agent.DeviceId, out _);
+            }
+
+            report = previous is { Online: true } && slow < SlowProbesBeforeOffline
+                ? previous
+                : new DeviceReport(
+                    agent.DeviceId, previous?.Name ?? agent.DeviceId, previous?.Capabilities ?? [], false, previous?.LastSeenAt, previous?.Version, Sounds: previous?.Sounds);
         }
 
         _devices[agent.DeviceId] = report;

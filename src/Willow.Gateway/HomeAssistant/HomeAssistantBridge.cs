@@ -76,7 +76,7 @@ public sealed class HomeAssistantBridge : BackgroundService, IHomeSource
     public Task<IReadOnlyList<HomeView>> ViewsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<HomeView>>(_household.Task.IsCompletedSuccessfully ? [_view.Build(_household.Task.Result, _time.GetUtcNow())] : []);
 
-    public Task<PressOutcome?> PressAsync(HomeDevice device, string action, CancellationToken cancellationToken)
+    public Task<PressOutcome?> PressAsync(Guid householdId, HomeDevice device, string action, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var (kind, args) = HomeActions.CommandFor(action, device)!.Value;

@@ -47,20 +47,19 @@ public sealed class HubHomeAssistant(
         return views;
     }
 
-    public async Task<PressOutcome?> PressAsync(HomeDevice device, string action, CancellationToken cancellationToken)
+    public async Task<PressOutcome?> PressAsync(Guid householdId, HomeDevice device, string action, CancellationToken cancellationToken)
     {
-        var views = await ViewsAsync(cancellationToken);
-        var household = views.First(v => v.Devices.Contains(device)).HouseholdId;
+        // The household comes from the press's topic: device ids are only unique within one.
         var (kind, args) = HomeActions.CommandFor(action, device)!.Value;
         var request = new IssueCommandRequest { Kind = kind, Args = args, TtlSeconds = (int)Math.Ceiling(options.Value.PressExpiresAfter.TotalSeconds) };
-        var outcome = await issuer.IssueAsync(household, device.DeviceId, request, null, IssuedBy, Via, cancellationToken);
+        var outcome = await issuer.IssueAsync(householdId, device.DeviceId, request, null, IssuedBy, Via, cancellationToken);
         if (outcome.Kind != IssueOutcomeKind.Accepted || outcome.Command is not { } record)
         {
             var why = outcome.Problem ?? string.Join(" ", outcome.Errors?.Values.SelectMany(v => v) ?? []);
             return new PressOutcome("rejected", why.Length > 0 ? why : outcome.Kind.ToString(), null, time.GetUtcNow());
         }
 
-        _ = FollowAsync(household, device.DeviceId, action, record.Envelope, cancellationToken);
+        _ = FollowAsync(householdId, device.DeviceId, action, record.Envelope, cancellationToken);
         return null;
     }
 

@@ -11,6 +11,7 @@ namespace Willow.Gateway.Tests.Discovery;
 /// Consul discovery end to end on loopback, against the Consul emulation: agents register, the gateway follows
 /// the passing ones with blocking queries, the hub lists what the gateway finds.
 /// </summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed class ConsulDiscoveryTests : IAsyncLifetime
 {
     private const string Dispenser = "treat-dispenser";

@@ -5,6 +5,7 @@ using Willow.Testing;
 namespace Willow.Hub.Tests.Telemetry;
 
 /// <summary><c>/metrics</c> on the hub: Prometheus text an operator can scrape without a token, counting what happened.</summary>
+[Collection(ProcessWideMetricsCollection.Name)]
 public sealed partial class HubMetricsTests : HubTestBase
 {
     [Fact]
