@@ -14,8 +14,11 @@ namespace Willow.Web.Tests;
 /// 360 px phone, for people to look at, of a home with a pill dispenser and a feeding station (camera, sensors,
 /// speaker). Written to artifacts/screenshots; <c>scripts/screenshots.sh</c> writes them to docs/screenshots instead.
 /// </summary>
+[Collection(Name)]
 public sealed class Screenshots(StationBrowser browser) : IClassFixture<StationBrowser>
 {
+    public const string Name = "Screenshots";
+
     private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

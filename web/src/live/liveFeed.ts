@@ -17,8 +17,8 @@ export interface LiveHandlers {
 }
 
 /**
- * The hub's /hubs/live feed for one household. Reconnects by itself, forever, with a growing pause; after
- * every reconnect it watches the household again and asks the page to read the state afresh.
+ * The hub's /hubs/live feed for one household. Reconnects by itself, forever, with a growing pause; once it
+ * watches the household (at the start and after every reconnect) it asks the page to read the state afresh.
  */
 export function watchHousehold(household: string, handlers: LiveHandlers): () => void {
   const connection: HubConnection = new HubConnectionBuilder()
@@ -46,6 +46,8 @@ export function watchHousehold(household: string, handlers: LiveHandlers): () =>
       await connection.start();
       await connection.invoke('Watch', household);
       handlers.connectionChanged(true);
+      // What happened between the page's first reads and this Watch reached nobody: read afresh once, as after a reconnect.
+      handlers.resynced();
     } catch {
       handlers.connectionChanged(false);
       if (!stopped) setTimeout(() => void start(attempt + 1), Math.min(1000 * 2 ** attempt, 15000));
