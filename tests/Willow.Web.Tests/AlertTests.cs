@@ -77,7 +77,7 @@ public sealed class AlertTests(AlertBrowser browser) : IClassFixture<AlertBrowse
         var viewer = await browser.Home.Hub.AddPersonAsync(HouseholdRole.Viewer);
         using (var asViewer = browser.Home.Hub.Client(viewer.Token))
         {
-            (await asViewer.PostAsJsonAsync(browser.Api("members/me/channels"), new { kind = "webhook", url = receiver.Url })).EnsureSuccessStatusCode();
+            (await asViewer.PostAsJsonAsync(browser.Api("members/me/channels"), new { kind = "webhook", url = $"{receiver.Url}/willow-hook" })).EnsureSuccessStatusCode();
         }
 
         var page = await browser.NewPageAsync(1280, 800);
@@ -115,7 +115,7 @@ public sealed class AlertTests(AlertBrowser browser) : IClassFixture<AlertBrowse
         await page.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
         await Assertions.Expect(page.Locator("#channel-url-error")).ToHaveTextAsync("url must be an absolute http:// or https:// address.");
 
-        await page.GetByLabel("Webhook URL").FillAsync(receiver.Url);
+        await page.GetByLabel("Webhook URL").FillAsync($"{receiver.Url}/willow-hook");
         await page.GetByLabel("Name (optional)").FillAsync("Kitchen tablet");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add webhook" }).ClickAsync();
         var secretField = page.GetByLabel("Signing secret of Kitchen tablet");
@@ -126,7 +126,7 @@ public sealed class AlertTests(AlertBrowser browser) : IClassFixture<AlertBrowse
         await channel.GetByRole(AriaRole.Button, new() { Name = "Send a test" }).ClickAsync();
         await Assertions.Expect(channel.GetByTestId("channel-test")).ToHaveTextAsync("Test sent. Check that it arrived.", new() { Timeout = 30_000 });
 
-        var (headers, body) = Assert.Single(receiver.Requests);
+        var (_, headers, body, _) = Assert.Single(receiver.Requests);
         Assert.Contains("Willow test alert", Encoding.UTF8.GetString(body), StringComparison.Ordinal);
         Assert.True(WebhookSignature.Verify(secret, headers[WebhookSignature.Header], body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), "the signature checks with the secret shown on screen");
 

@@ -63,7 +63,7 @@ public sealed class ConsulAgentRegistration(
         }
 
         var registration = Describe();
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        var backoff = Backoff.Default();
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan delay;

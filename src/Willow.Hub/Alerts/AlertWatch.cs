@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Willow.Hub.Households;
+using Willow.Hub.Nodes;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Alerts;
@@ -23,25 +24,8 @@ public sealed class AlertWatch(
     TimeProvider time,
     ILogger<AlertWatch> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.EvaluateInterval, time);
-        do
-        {
-            try
-            {
-                if (await lease.TryHoldAsync("alerts", options.Value.EvaluateInterval * 3, stoppingToken))
-                {
-                    await EvaluateAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                AlertLog.EvaluationFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        lease.RunRoundsAsync("alerts", options.Value.EvaluateInterval, time, EvaluateAsync, ex => AlertLog.EvaluationFailed(logger, ex), stoppingToken);
 
     /// <summary>One round over every household the rules can say something about. Returns how many alerts it opened.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Willow.Core.Commands;
+using Willow.Hub.Nodes;
 
 namespace Willow.Hub.Commands;
 
@@ -17,26 +18,9 @@ public sealed class ExpiredCommandSweeper(
     TimeProvider time,
     ILogger<ExpiredCommandSweeper> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                // Several hub nodes: one sweeps, the others stand by to take over.
-                if (await lease.TryHoldAsync("expired-commands", options.Value.SweepInterval * 3, stoppingToken))
-                {
-                    await SweepOnceAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                CommandLog.SweepFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    // Several hub nodes: one sweeps, the others stand by to take over.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        lease.RunRoundsAsync("expired-commands", options.Value.SweepInterval, time, SweepOnceAsync, ex => CommandLog.SweepFailed(logger, ex), stoppingToken);
 
     public async Task SweepOnceAsync(CancellationToken cancellationToken)
     {

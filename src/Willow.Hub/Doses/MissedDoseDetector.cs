@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Willow.Core.Commands;
 using Willow.Core.Doses;
+using Willow.Hub.Nodes;
 using Willow.Hub.Regimens;
 
 namespace Willow.Hub.Doses;
@@ -20,26 +21,9 @@ public sealed class MissedDoseDetector(
     TimeProvider time,
     ILogger<MissedDoseDetector> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ScanInterval, time);
-        do
-        {
-            try
-            {
-                // Several hub nodes: one scans, the others stand by to take over.
-                if (await lease.TryHoldAsync("missed-doses", options.Value.ScanInterval * 3, stoppingToken))
-                {
-                    await ScanAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                RegimenLog.MissedScanFailed(logger, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    // Several hub nodes: one scans, the others stand by to take over.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        lease.RunRoundsAsync("missed-doses", options.Value.ScanInterval, time, ScanAsync, ex => RegimenLog.MissedScanFailed(logger, ex), stoppingToken);
 
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ public sealed partial class ConsulAgentDirectory(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         ConsulDiscoveryLog.Following(logger, consul.Address.ToString());
-        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        var backoff = Backoff.Default();
         ulong index = 0;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Willow.Hub.Tests.Alerts;
+namespace Willow.Testing;
 
 /// <summary>
 /// A real HTTP server on loopback that stands in for a person's webhook (or ntfy) endpoint: it records every request
 /// (headers and raw body) and answers with the status codes the test queued (then 200), or holds a request until the
 /// test lets it go.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _answers = new();
@@ -81,7 +81,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status)
+public sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, int Status)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
 }
