@@ -114,4 +114,28 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
             .ToHaveTextAsync("Succeeded", new() { Timeout = 15_000 });
         await Eventually.WaitAsync(() => browser.Home.SpeakerAgent.Speaker.Plays.Count == plays + 1, "the speaker to play once");
     }
+
+    [Fact]
+    public async Task OnA360pxPhone_EveryTabFits_AndNoPageScrollsSideways()
+    {
+        var page = await browser.NewPageAsync(360, 740);
+        await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Devices" })).ToBeVisibleAsync();
+        var tabs = page.GetByRole(AriaRole.Navigation, new() { Name = "Pages" }).GetByRole(AriaRole.Link);
+
+        var last = await tabs.Last.BoundingBoxAsync();
+        Assert.True(last!.X + last.Width <= 360, $"The last tab ends at {last.X + last.Width} px in a 360 px window.");
+        foreach (var tab in await tabs.AllAsync())
+        {
+            var name = await tab.InnerTextAsync();
+            await tab.ClickAsync();
+            await Assertions.Expect(tab).ToHaveAttributeAsync("aria-current", "page");
+            await Assertions.Expect(page.Locator("main h1, main h2").First).ToBeVisibleAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+            // A page wider than the phone scrolls sideways: the commonest layout fault on a phone.
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 360, $"The {name} page is {width} px wide in a 360 px window.");
+        }
+    }
 }
