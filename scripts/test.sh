@@ -62,7 +62,8 @@ summary() {
     value() { echo "$line" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
     passed=$((passed + $(value passed)))
     failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
-    skipped=$((skipped + $(value notExecuted)))
+    # A skipped test is counted in "total" but not in "executed" (its result says NotExecuted, the counter stays 0).
+    skipped=$((skipped + $(value total) - $(value executed)))
   done
   # The dashboard's Vitest run (JUnit XML).
   for file in "$results"/*.junit.xml; do
