@@ -19,6 +19,7 @@ internal static class FootprintBenchmark
     private static string X64 = Repository.PathTo("artifacts", "publish", "linux-x64", "willow");
     private static readonly string Arm64 = Repository.PathTo("artifacts", "publish", "linux-arm64", "willow");
     private const string Qemu = "/usr/bin/qemu-aarch64-static";
+    private static readonly string[] Roles = ["agent", "gateway", "hub"];
 
     public static async Task<int> RunAsync(FootprintOptions options)
     {
@@ -30,7 +31,12 @@ internal static class FootprintBenchmark
         }
 
         Console.WriteLine($"Willow footprint benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-        Console.WriteLine($"The published file, as systemd runs it; environment: {Describe(options.Environment)}");
+        Console.WriteLine("The published file, as systemd runs it: each role with its unit's environment (deploy/systemd/)");
+        foreach (var role in Roles)
+        {
+            Console.WriteLine($"  {role,-8} {UnitEnvironment.Describe(UnitEnvironment.For(role, options.Environment))}");
+        }
+
         Console.WriteLine();
 
         Console.WriteLine("File                               size");
@@ -51,7 +57,8 @@ internal static class FootprintBenchmark
     private static async Task StartTimesAsync(TempDirectory directory, FootprintOptions options)
     {
         var extract = directory.Sub("extract-x64");
-        var environment = new Dictionary<string, string>(options.Environment) { ["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = extract };
+        var environment = UnitEnvironment.For("agent", options.Environment);
+        environment["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = extract;
         Console.WriteLine("Start to ready (agent)                      runs     first    median       min       max");
 
         // The first start after installing unpacks the native libraries; every later one finds them.
@@ -124,7 +131,13 @@ internal static class FootprintBenchmark
 
     private static async Task MemoryAsync(TempDirectory directory, FootprintOptions options)
     {
-        var environment = new Dictionary<string, string>(options.Environment) { ["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = directory.Sub("extract-x64") };
+        var extract = directory.Sub("extract-x64");
+        var environment = Roles.ToDictionary(role => role, role => UnitEnvironment.For(role, options.Environment));
+        foreach (var role in environment.Values)
+        {
+            role["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = extract;
+        }
+
         using (var setup = new AccountSetup(Path.Combine(directory.Sub("hub"), "hub.db"), TimeProvider.System))
         {
             var owner = await setup.AddUserAsync("bench@willow.test", "benchmark password", "Bench", default);
@@ -134,14 +147,14 @@ internal static class FootprintBenchmark
         }
     }
 
-    private static async Task MeasureHomeAsync(TempDirectory directory, Dictionary<string, string> environment, Guid household, string token, FootprintOptions options)
+    private static async Task MeasureHomeAsync(TempDirectory directory, Dictionary<string, Dictionary<string, string>> environment, Guid household, string token, FootprintOptions options)
     {
         var hubUrl = $"http://127.0.0.1:{Ports.Free()}";
         var hubConfig = Write(directory, "hub.json", new JsonObject
         {
             ["RateLimits"] = new JsonObject { ["CommandsPerMinute"] = 1_000_000 },
         });
-        await using var hub = RoleProcess.StartPublished(X64, directory.File("hub.log"), environment, "hub", "--config", hubConfig, "--urls", hubUrl, "--data-dir", directory.Sub("hub"));
+        await using var hub = RoleProcess.StartPublished(X64, directory.File("hub.log"), environment["hub"], "hub", "--config", hubConfig, "--urls", hubUrl, "--data-dir", directory.Sub("hub"));
         using var client = new HttpClient { BaseAddress = new Uri(hubUrl + "/") };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         await Eventually.WaitAsync(async () => (await client.GetAsync("health/ready")).IsSuccessStatusCode, ok => ok, "the hub to start", TimeSpan.FromSeconds(60));
@@ -155,8 +168,8 @@ internal static class FootprintBenchmark
             ["Gateway"] = new JsonObject { ["HubUrl"] = hubUrl, ["Token"] = gatewayToken, ["HomeKey"] = homeKey, ["DataDirectory"] = directory.Sub("gateway") },
             ["Discovery"] = new JsonObject { ["Agents"] = new JsonArray(new JsonObject { ["DeviceId"] = FootprintLoad.Device, ["Url"] = agentUrl }) },
         });
-        await using var agent = RoleProcess.StartPublished(X64, directory.File("agent.log"), environment, "agent", "--config", AgentConfig(directory, "agent", agentUrl, homeKey));
-        await using var gateway = RoleProcess.StartPublished(X64, directory.File("gateway.log"), environment, "gateway", "--config", gatewayConfig);
+        await using var agent = RoleProcess.StartPublished(X64, directory.File("agent.log"), environment["agent"], "agent", "--config", AgentConfig(directory, "agent", agentUrl, homeKey));
+        await using var gateway = RoleProcess.StartPublished(X64, directory.File("gateway.log"), environment["gateway"], "gateway", "--config", gatewayConfig);
         await FootprintLoad.WaitOnlineAsync(client, household);
 
         var processes = new (string Name, int Pid)[] { ("agent", agent.Pid), ("gateway", gateway.Pid), ("hub", hub.Pid) };
@@ -232,6 +245,4 @@ internal static class FootprintBenchmark
             $"{name,-42} {sorted.Length,6} {first,6:0} ms {sorted[sorted.Length / 2],6:0} ms {sorted[0],6:0} ms {sorted[^1],6:0} ms");
     }
 
-    private static string Describe(IReadOnlyDictionary<string, string> environment) =>
-        environment.Count == 0 ? "as built into the file (workstation, non-concurrent GC)" : string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}"));
 }

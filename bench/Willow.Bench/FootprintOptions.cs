@@ -4,7 +4,8 @@ namespace Willow.Bench;
 
 /// <summary>
 /// <c>footprint [--idle-seconds 60] [--load-seconds 120] [--starts 10] [--qemu-starts 3] [--env NAME=VALUE]… [--file PATH]</c>:
-/// the environment is given to every process started, to try runtime settings (DOTNET_GCgen0size=…) without rebuilding;
+/// each role runs with its systemd unit's environment (<see cref="Willow.Testing.UnitEnvironment"/>); <c>--env</c> adds to or overrides it in
+/// every process started, to try runtime settings (DOTNET_GCgen0size=…) without rebuilding;
 /// <c>--file</c> measures another x64 build than artifacts/publish/linux-x64/willow (published with other settings).
 /// </summary>
 internal sealed record FootprintOptions(TimeSpan Idle, TimeSpan Load, int StartRuns, int QemuRuns, IReadOnlyDictionary<string, string> Environment, string? File)

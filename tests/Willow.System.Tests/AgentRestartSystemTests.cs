@@ -14,7 +14,7 @@ namespace Willow.System.Tests;
 /// A real <c>willow agent</c> with the simulated servo, whose PWM channel writes every signal to a pulse log:
 /// stopped cleanly, then killed with SIGKILL in the middle of a dispense, and started again each time. A
 /// restarted agent holds the horn where it was last sent — the same pulse width, never another — and nothing
-/// moves until a command asks.
+/// moves until a command asks. The agent runs with its systemd unit's environment (no ICU, one malloc arena).
 /// </summary>
 public sealed class AgentRestartSystemTests
 {
@@ -85,7 +85,7 @@ public sealed class AgentRestartSystemTests
 
     private static async Task<WillowProcess> StartAsync(TempDirectory directory, HttpClient http, string startLine)
     {
-        var agent = WillowProcess.Start(["agent", "--config", directory.File("agent.json")]);
+        var agent = WillowProcess.Start(["agent", "--config", directory.File("agent.json")], UnitEnvironment.For("agent"));
         using var probe = new HttpClient { BaseAddress = http.BaseAddress };
         await Eventually.WaitAsync(
             async () => (await probe.GetAsync("health/ready")).StatusCode, status => status == HttpStatusCode.OK, "the agent to be ready", TimeSpan.FromSeconds(60));

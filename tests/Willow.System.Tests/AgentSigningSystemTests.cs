@@ -12,6 +12,7 @@ namespace Willow.System.Tests;
 /// A real <c>willow agent</c> process on the LAN, sent what a neighbour on the home Wi-Fi could send:
 /// unsigned, wrongly keyed, stale, replayed and tampered requests. Each is refused and logged, and the
 /// servo's own movement log and the agent's journal show that only the one genuine request moved anything.
+/// The agent runs with its systemd unit's environment (no ICU, one malloc arena).
 /// </summary>
 public sealed class AgentSigningSystemTests
 {
@@ -33,7 +34,7 @@ public sealed class AgentSigningSystemTests
             ["Dispenser"] = new JsonObject { ["Dwell"] = "00:00:00.100", ["ReturnTravel"] = "00:00:00.050", ["SimulatedMovementLog"] = movementLog },
         }.ToJsonString());
 
-        await using var agent = WillowProcess.Start(["agent", "--config", directory.File("agent.json")]);
+        await using var agent = WillowProcess.Start(["agent", "--config", directory.File("agent.json")], UnitEnvironment.For("agent"));
         using var http = new HttpClient { BaseAddress = new Uri(agentUrl + "/") };
         await Eventually.WaitAsync(
             async () => (await http.GetAsync("health/ready")).StatusCode, status => status == HttpStatusCode.OK, "the agent to be ready", TimeSpan.FromSeconds(60));

@@ -230,5 +230,19 @@ public sealed partial class ComposeFileTests
         Assert.Equal(unit.Get("Service", "MemoryMax")!.ToLowerInvariant(), config.Service(service).Text("mem_limit"));
     }
 
+    /// <summary>The runtime settings (GC budget, ICU, malloc arenas) the benchmark measured are the same in a container.</summary>
+    [Theory]
+    [InlineData("compose.home.yml", "gateway", "gateway")]
+    [InlineData("compose.home.yml", "dispenser", "agent")]
+    [InlineData("compose.home.yml", "sensors", "agent")]
+    [InlineData("compose.agent.yml", "agent", "agent")]
+    public async Task RuntimeEnvironment_IsTheSystemdUnits(string file, string service, string role)
+    {
+        var config = await DockerCompose.ReadAsync(file, Settings[file]);
+        var environment = config.Service(service).Environment();
+
+        Assert.All(UnitEnvironment.For(role), setting => Assert.Equal(setting.Value, environment.GetValueOrDefault(setting.Key)));
+    }
+
     private static readonly string[] Agents = ["dispenser", "speaker", "camera", "sensors"];
 }

@@ -97,6 +97,16 @@ public sealed class SystemdUnitTests(ITestOutputHelper output)
         Assert.Contains("DOTNET_GCgen0size=0x400000", unit.Lines("Service", "Environment"));
     }
 
+    [Fact]
+    public void AgentUnit_RunsWithoutIcu_AndWithOneMallocArena()
+    {
+        var environment = UnitEnvironment.For("agent");
+
+        // The 60 MiB an agent may hold at rest (docs/benchmarks.md); the agent's system tests run with the same environment.
+        Assert.Equal("1", environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"]);
+        Assert.Equal("1", environment["MALLOC_ARENA_MAX"]);
+    }
+
     private static string UnitPath(string role) => Repository.PathTo("deploy", "systemd", $"willow-{role}.service");
 
     /// <summary>Keys systemd 252 takes in each section (systemd.unit, systemd.service, systemd.exec, systemd.resource-control, systemd.kill).</summary>
