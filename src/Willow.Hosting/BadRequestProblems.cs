@@ -16,10 +16,18 @@ public sealed partial class BadRequestProblems(IProblemDetailsService problems, 
     /// <summary>Willow's requests are small; a large body is a mistake or an attack.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>Answers the server gives before any endpoint runs get a sentence too.</summary>
+    /// <summary>
+    /// Answers the server gives before any endpoint runs get a sentence too, and validation errors are keyed by the JSON
+    /// names the caller sent (<c>ttlSeconds</c>, <c>schedule.every</c>), not by the C# properties the validator saw.
+    /// </summary>
     public static void AddDetail(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            validation.Errors = ValidationErrorKeys.AsJsonNames(validation.Errors);
+        }
+
         problem.Detail ??= problem.Status switch
         {
             StatusCodes.Status413PayloadTooLarge => $"A request body may be at most {MaxBodyBytes / 1024} KB.",

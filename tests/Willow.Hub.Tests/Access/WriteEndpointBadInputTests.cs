@@ -65,11 +65,19 @@ public sealed class WriteEndpointBadInputTests(WriteEndpointBadInputTests.Home h
         Assert.Equal(before, await home.SnapshotAsync());
     }
 
-    /// <summary>A bare "Bad Request" tells a person nothing: the problem must carry a detail or field errors.</summary>
+    /// <summary>
+    /// A bare "Bad Request" tells a person nothing: the problem must carry a detail or field errors, and the errors must
+    /// name the fields as the caller sent them (<c>ttlSeconds</c>, <c>schedule.every</c>), not as C# spells them.
+    /// </summary>
     private static bool SaysWhatIsWrong(string problem)
     {
         var root = JsonDocument.Parse(problem).RootElement;
-        return root.TryGetProperty("errors", out _) || (root.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 10 });
+        if (root.TryGetProperty("errors", out var errors))
+        {
+            return errors.EnumerateObject().All(e => e.Name.Split('.').All(segment => segment.Length > 0 && !char.IsUpper(segment[0])));
+        }
+
+        return root.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 10 };
     }
 
     /// <summary>Bad bodies made from a valid one and the request type's own declarations.</summary>
