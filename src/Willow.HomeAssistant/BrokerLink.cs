@@ -209,6 +209,12 @@ public sealed class BrokerLink : IAsyncDisposable
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // The listener reports its own failures; one message it could not handle must not stop every later
+                // press and status from being read.
+                _listener.OnMessageFailed(message, ex);
+            }
         }
     }
 

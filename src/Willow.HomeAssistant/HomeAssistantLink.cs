@@ -107,8 +107,21 @@ public sealed class HomeAssistantLink : IBrokerListener, IAsyncDisposable
             return;
         }
 
-        await PressAsync(message, householdId, deviceId, action, cancellationToken);
+        try
+        {
+            await PressAsync(message, householdId, deviceId, action, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The store or the hub failed under the press: say so to the person who pressed, and keep listening.
+            _events.PressFailed(deviceId, action, ex);
+            await PublishOutcomeAsync(householdId, deviceId, action,
+                new PressOutcome("failed", $"Willow could not issue the {action} ({ex.Message}); nothing was sent to the device. Try again.", null, _time.GetUtcNow()),
+                cancellationToken);
+        }
     }
+
+    void IBrokerListener.OnMessageFailed(BrokerMessage message, Exception exception) => _events.MessageFailed(message.Topic, exception);
 
     void IBrokerListener.OnConnectFailed(string reason, TimeSpan retryIn) => _events.ConnectFailed(_address.ToString(), reason, retryIn);
 

@@ -9,6 +9,9 @@ public interface IBrokerListener
     /// <summary>A message on a subscribed topic, one at a time, off the client's receive loop.</summary>
     Task OnMessageAsync(BrokerMessage message, CancellationToken cancellationToken);
 
+    /// <summary><see cref="OnMessageAsync"/> threw; the link goes on reading the next message.</summary>
+    void OnMessageFailed(BrokerMessage message, Exception exception);
+
     void OnConnectFailed(string reason, TimeSpan retryIn);
 
     void OnDisconnected(string reason);

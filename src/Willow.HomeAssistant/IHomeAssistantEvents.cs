@@ -15,6 +15,10 @@ public interface IHomeAssistantEvents
 
     void PressIgnored(string topic, string why);
 
+    void PressFailed(string deviceId, string action, Exception exception);
+
+    void MessageFailed(string topic, Exception exception);
+
     void Removed(string configTopic);
 
     void RefreshFailed(Exception exception);

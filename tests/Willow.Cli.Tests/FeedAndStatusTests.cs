@@ -44,6 +44,12 @@ public sealed class FeedAndStatusTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Failure, second.ExitCode);
         Assert.Contains("Locked out until", second.Error, StringComparison.Ordinal);
         Assert.Contains("--override-reason", second.Error, StringComparison.Ordinal);
+
+        // Until when, on this machine's clock like the timeline's times, not in UTC as the gateway wrote it.
+        Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2}Z", second.Error + second.Out);
+        var until = System.Text.RegularExpressions.Regex.Match(second.Error, @"Locked out until (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})").Groups[1].Value;
+        var local = DateTime.ParseExact(until, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local)) - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(61));
         Assert.Equal(1, _home.Releases);
     }
 

@@ -1,4 +1,4 @@
-import { addDays, dayAndClock, duration, instantOf, localDate, relative } from './format';
+import { addDays, dayAndClock, duration, instantOf, localDate, localTimes, relative } from './format';
 
 const now = new Date('2026-11-25T10:00:00Z');
 
@@ -39,5 +39,23 @@ describe('household wall clock', () => {
     expect(duration('00:45:00')).toBe('45 min');
     expect(duration('1.02:30:00')).toBe('1 d 2 h 30 min');
     expect(duration('00:00:00')).toBe('0');
+  });
+});
+
+describe('localTimes', () => {
+  const now = new Date('2026-12-02T15:30:00Z');
+
+  it('shows the UTC instants a gateway wrote on the household clock', () => {
+    expect(localTimes('Locked out until 2026-12-02 21:23:16Z: the minimum interval since the last dispense has not passed.', 'Europe/Berlin', now)).toBe(
+      'Locked out until today 22:23: the minimum interval since the last dispense has not passed.',
+    );
+    expect(localTimes('Missed: its window closed at 2026-12-02 23:24:28Z. Expired at 2026-12-01T08:00:00.5Z.', 'Europe/Berlin', now)).toBe(
+      'Missed: its window closed at tomorrow 00:24. Expired at yesterday 09:00.',
+    );
+  });
+
+  it('leaves other numbers and text alone', () => {
+    expect(localTimes('Released 2 portions; 12 left of 2026.', 'Europe/Berlin', now)).toBe('Released 2 portions; 12 left of 2026.');
+    expect(localTimes('due 2026-12-02 07:00 (local)', 'Europe/Berlin', now)).toBe('due 2026-12-02 07:00 (local)');
   });
 });

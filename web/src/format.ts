@@ -104,3 +104,17 @@ export function duration(span: string): string {
   const parts = [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean);
   return parts.length ? parts.join(' ') : '0';
 }
+
+/** An instant the hub wrote into a sentence in UTC ("2026-12-02 21:23:16Z", "2026-12-02T21:23:16.5Z"). */
+const utcInText = /\b(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)Z\b/g;
+
+/**
+ * A sentence from the hub or a gateway ("Locked out until 2026-12-02 21:23:16Z: …") with each UTC instant in it shown
+ * on the household's clock ("today 22:23"), like every other time on the page.
+ */
+export function localTimes(text: string, zone: string, now: Date = new Date()): string {
+  return text.replace(utcInText, (match, date: string, time: string) => {
+    const at = new Date(`${date}T${time}Z`);
+    return Number.isNaN(at.getTime()) ? match : dayAndClock(at.toISOString(), zone, now);
+  });
+}

@@ -49,7 +49,8 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
         foreach (var e in command.Events.Skip(alreadyPrinted))
         {
             var state = e.State.ToWire().PadRight(10);
-            terminal.Line($"  {Local(e.At)}  {terminal.Paint(state, Tone(e.State))}  {e.Source.ToWire(),-7}  {e.Detail}".TrimEnd());
+            var detail = HouseholdClock.InstantsIn(e.Detail, at => Local(at, "yyyy-MM-dd HH:mm:ss"));
+            terminal.Line($"  {Local(e.At)}  {terminal.Paint(state, Tone(e.State))}  {e.Source.ToWire(),-7}  {detail}".TrimEnd());
         }
 
         return command.Events.Count;
@@ -57,7 +58,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
 
     private int Conclude(CommandView command)
     {
-        var last = command.Events.Count > 0 ? command.Events[^1].Detail : null;
+        var last = command.Events.Count > 0 ? HouseholdClock.InstantsIn(command.Events[^1].Detail, at => Local(at, "yyyy-MM-dd HH:mm:ss")) : null;
         switch (command.State)
         {
             case CommandState.Succeeded:
@@ -80,7 +81,8 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
         }
     }
 
-    private static string Local(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    /// <summary>This machine's clock, as the terminal's other times are.</summary>
+    private static string Local(DateTimeOffset at, string format = "HH:mm:ss.fff") => at.ToLocalTime().ToString(format, CultureInfo.InvariantCulture);
 
     public static TerminalColor Tone(CommandState state) => state switch
     {

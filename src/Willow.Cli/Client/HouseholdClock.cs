@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Willow.Cli.Client;
 
 /// <summary>Shows instants in the household's zone, the way the people of the home read their clocks.</summary>
-public sealed class HouseholdClock(TimeZoneInfo zone)
+public sealed partial class HouseholdClock(TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone => zone;
 
@@ -54,4 +55,20 @@ public sealed class HouseholdClock(TimeZoneInfo zone)
 
     public string Format(DateTimeOffset? instant, string format = "ddd dd MMM HH:mm") =>
         instant is { } at ? Local(at).ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>
+    /// A sentence from the hub or a gateway ("Locked out until 2026-12-02 21:23:16Z: …") with each UTC instant in it on
+    /// the household's clock ("Wed 02 Dec 22:23"), like the table's other columns.
+    /// </summary>
+    public string InSentence(string? text, string format = "ddd dd MMM HH:mm") => InstantsIn(text, at => Format(at, format));
+
+    /// <summary>Rewrites each UTC instant ("2026-12-02 21:23:16Z", "2026-12-02T21:23:16.5Z") in a sentence with <paramref name="show"/>.</summary>
+    public static string InstantsIn(string? text, Func<DateTimeOffset, string> show) =>
+        string.IsNullOrEmpty(text)
+            ? text ?? ""
+            : UtcInstant().Replace(text, m => DateTimeOffset.TryParse(
+                m.Value.Replace(' ', 'T'), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? show(at) : m.Value);
+
+    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z\b", RegexOptions.CultureInvariant)]
+    private static partial Regex UtcInstant();
 }

@@ -214,7 +214,7 @@ public static class HouseholdCommands
                 {
                     var tone = e.Action is "lockout.overridden" or "gateway.revoked" ? TerminalColor.Yellow : TerminalColor.None;
                     table.Add((clock.Format(e.At, "yyyy-MM-dd HH:mm:ss"), TerminalColor.None), (e.Actor, TerminalColor.None), (e.Via, TerminalColor.Dim),
-                        (e.Action, tone), (e.Target ?? "", TerminalColor.None), (e.Detail ?? "", TerminalColor.None));
+                        (e.Action, tone), (e.Target ?? "", TerminalColor.None), (clock.InSentence(e.Detail, "yyyy-MM-dd HH:mm"), TerminalColor.None));
                 }
 
                 if (table.Count == 0)

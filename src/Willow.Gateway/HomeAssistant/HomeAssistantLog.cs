@@ -36,6 +36,12 @@ internal static partial class HomeAssistantLog
     [LoggerMessage(2759, LogLevel.Information, "Home Assistant: waiting to learn this gateway's household (enrol it, or let it reach the hub once) before connecting to {Broker}")]
     public static partial void WaitingForHousehold(ILogger logger, string broker);
 
+    [LoggerMessage(2760, LogLevel.Error, "Home Assistant: {Action} pressed on {DeviceId} could not be issued; answered 'failed'")]
+    public static partial void PressFailed(ILogger logger, string deviceId, string action, Exception exception);
+
+    [LoggerMessage(2761, LogLevel.Error, "Home Assistant: a message on {Topic} could not be handled; reading the next")]
+    public static partial void MessageFailed(ILogger logger, string topic, Exception exception);
+
     /// <summary>The shared link's events, logged with the gateway's ids.</summary>
     public sealed class Events(ILogger logger) : IHomeAssistantEvents
     {
@@ -50,6 +56,10 @@ internal static partial class HomeAssistantLog
         public void Pressed(string deviceId, string action) => HomeAssistantLog.Pressed(logger, deviceId, action);
 
         public void PressIgnored(string topic, string why) => HomeAssistantLog.PressIgnored(logger, topic, why);
+
+        public void PressFailed(string deviceId, string action, Exception exception) => HomeAssistantLog.PressFailed(logger, deviceId, action, exception);
+
+        public void MessageFailed(string topic, Exception exception) => HomeAssistantLog.MessageFailed(logger, topic, exception);
 
         public void Removed(string configTopic) => HomeAssistantLog.Removed(logger, configTopic);
 

@@ -32,6 +32,12 @@ internal static partial class HomeAssistantLog
     [LoggerMessage(1858, LogLevel.Information, "Home Assistant: this hub node publishes to {Broker} (it holds the job's lease)")]
     public static partial void Leading(ILogger logger, string broker);
 
+    [LoggerMessage(1859, LogLevel.Error, "Home Assistant: {Action} pressed on {DeviceId} could not be issued; answered 'failed'")]
+    public static partial void PressFailed(ILogger logger, string deviceId, string action, Exception exception);
+
+    [LoggerMessage(1860, LogLevel.Error, "Home Assistant: a message on {Topic} could not be handled; reading the next")]
+    public static partial void MessageFailed(ILogger logger, string topic, Exception exception);
+
     /// <summary>The shared link's events, logged with the hub's ids.</summary>
     public sealed class Events(ILogger logger) : IHomeAssistantEvents
     {
@@ -46,6 +52,10 @@ internal static partial class HomeAssistantLog
         public void Pressed(string deviceId, string action) => HomeAssistantLog.Pressed(logger, deviceId, action);
 
         public void PressIgnored(string topic, string why) => HomeAssistantLog.PressIgnored(logger, topic, why);
+
+        public void PressFailed(string deviceId, string action, Exception exception) => HomeAssistantLog.PressFailed(logger, deviceId, action, exception);
+
+        public void MessageFailed(string topic, Exception exception) => HomeAssistantLog.MessageFailed(logger, topic, exception);
 
         public void Removed(string configTopic) => HomeAssistantLog.Removed(logger, configTopic);
 

@@ -1,6 +1,6 @@
 import type { Command, CommandState } from '../api/types';
 import { finished } from '../api/types';
-import { clock } from '../format';
+import { clock, localTimes } from '../format';
 
 const labels: Record<CommandState, string> = {
   queued: 'Queued',
@@ -83,7 +83,7 @@ export function CommandTimeline({ commands, zone, deviceNames = {} }: CommandTim
               ))}
               <li className={done ? `step reached end-${command.state}` : 'step'}>{done ? labels[command.state] : 'Done'}</li>
             </ol>
-            {done && last?.detail && <p className="command-detail">{last.detail}</p>}
+            {done && last?.detail && <p className="command-detail">{localTimes(last.detail, zone)}</p>}
             {advice[command.state] && <p className={`advice advice-${command.state}`}>{advice[command.state]}</p>}
           </li>
         );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Adherence, Dose, Pet } from '../api/types';
-import { dayAndClock, relative, sentence } from '../format';
+import { dayAndClock, localTimes, relative, sentence } from '../format';
 import { PhotoViewer } from './PhotoViewer';
 
 const doseWords: Record<Dose['state'], string> = {
@@ -65,7 +65,7 @@ export function PetCard({ pet, next, last, adherence, lastPhotoUrl, zone, now }:
                 <span className={`badge badge-dose-${last.state}`}>{doseWords[last.state]}</span> {last.medication},{' '}
                 {dayAndClock(last.scheduledAt, zone, now)}
                 {last.state === 'dispensed' && !last.confirmedAt && <div className="muted">Not yet confirmed eaten</div>}
-                {last.detail && last.state !== 'dispensed' && <div className="muted">{last.detail}</div>}
+                {last.detail && last.state !== 'dispensed' && <div className="muted">{localTimes(last.detail, zone, now)}</div>}
               </div>
               {enlarged && lastPhotoUrl && (
                 <PhotoViewer

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { problemText, type WillowApi } from '../api/client';
 import type { Adherence, Dose, Household, Pet } from '../api/types';
-import { addDays, clock, dayName, instantOf, localDate, mondayOf } from '../format';
+import { addDays, clock, dayName, instantOf, localDate, localTimes, mondayOf } from '../format';
 import { PhotoViewer } from '../components/PhotoViewer';
 import { useLive } from '../live/useLive';
 
@@ -207,7 +207,7 @@ function DoseDetail({ api, household, dose, canAct, onChanged, onClose }: {
         </dd>
         <dt>State</dt>
         <dd>
-          <span className={`badge badge-dose-${dose.state}`}>{stateLabels[dose.state]}</span> {dose.detail}
+          <span className={`badge badge-dose-${dose.state}`}>{stateLabels[dose.state]}</span> {dose.detail && localTimes(dose.detail, zone)}
         </dd>
         {photo && (
           <>

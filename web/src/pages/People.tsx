@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from
 import { problemText, type WillowApi } from '../api/client';
 import type { AccessToken, Account, AuditEntry, Gateway, GatewayCode, Household, Invitation, Member, NewAccessToken, NewInvitation, Role } from '../api/types';
 import { CopyField } from '../components/CopyField';
-import { addDays, dayAndClock, instantOf, localDate } from '../format';
+import { addDays, dayAndClock, instantOf, localDate, localTimes } from '../format';
 
 const roleHelp: Record<Role, string> = {
   owner: 'everything, including regimens, devices and people',
@@ -367,7 +367,7 @@ function Audit({ api, household }: { api: WillowApi; household: Household }) {
                 </td>
                 <td>
                   <strong>{a.action}</strong> {a.target}
-                  {a.detail && <div className="muted small">{a.detail}</div>}
+                  {a.detail && <div className="muted small">{localTimes(a.detail, household.timeZone)}</div>}
                 </td>
               </tr>
             ))}
