@@ -15,10 +15,10 @@ internal static partial class ActuationLog
     [LoggerMessage(3002, LogLevel.Information, "Command {CommandId} seen before; answering {State} from the journal without moving")]
     public static partial void Replayed(ILogger logger, Guid commandId, CommandState state);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Command {CommandId} expired at {ExpiresAt} before it could start; nothing moved")]
+    [LoggerMessage(3003, LogLevel.Warning, "Command {CommandId} expired at {ExpiresAt:u} before it could start; nothing moved")]
     public static partial void Expired(ILogger logger, Guid commandId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(3004, LogLevel.Warning, "Command {CommandId} refused: locked out until {LockedUntil}")]
+    [LoggerMessage(3004, LogLevel.Warning, "Command {CommandId} refused: locked out until {LockedUntil:u}")]
     public static partial void LockedOut(ILogger logger, Guid commandId, DateTimeOffset lockedUntil);
 
     [LoggerMessage(3005, LogLevel.Warning, "Command {CommandId} overrides the lockout: {By} said {Reason}")]

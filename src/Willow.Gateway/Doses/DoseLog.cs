@@ -5,7 +5,7 @@ namespace Willow.Gateway.Doses;
 /// <summary>Structured log messages of the dose runner (event ids 2400–2499).</summary>
 internal static partial class DoseLog
 {
-    [LoggerMessage(2400, LogLevel.Information, "Dose {DoseId}: {Medication} for {Pet}, due {ScheduledAt}; dispensing (command {CommandId})")]
+    [LoggerMessage(2400, LogLevel.Information, "Dose {DoseId}: {Medication} for {Pet}, due {ScheduledAt:u}; dispensing (command {CommandId})")]
     public static partial void Started(ILogger logger, Guid doseId, string medication, string pet, DateTimeOffset scheduledAt, Guid commandId);
 
     [LoggerMessage(2401, LogLevel.Information, "Dose {DoseId} is {State} (command {CommandId})")]

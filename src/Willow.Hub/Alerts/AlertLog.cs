@@ -17,7 +17,7 @@ internal static partial class AlertLog
     [LoggerMessage(EventId = 1760, Level = LogLevel.Information, Message = "Delivery {DeliveryId} of alert {AlertId} sent by {Channel} (attempt {Attempt})")]
     public static partial void Sent(ILogger logger, Guid deliveryId, Guid alertId, string channel, int attempt);
 
-    [LoggerMessage(EventId = 1761, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} of alert {AlertId} by {Channel} failed (attempt {Attempt}): {Error}; next try {RetryAt} (none: given up)")]
+    [LoggerMessage(EventId = 1761, Level = LogLevel.Warning, Message = "Delivery {DeliveryId} of alert {AlertId} by {Channel} failed (attempt {Attempt}): {Error}; next try {RetryAt:u} (none: given up)")]
     public static partial void SendFailed(ILogger logger, Guid deliveryId, Guid alertId, string channel, int attempt, string error, DateTimeOffset? retryAt);
 
     [LoggerMessage(EventId = 1762, Level = LogLevel.Information, Message = "Delivery {DeliveryId} of alert {AlertId} dropped: {Reason}")]

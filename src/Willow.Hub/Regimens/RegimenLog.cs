@@ -12,7 +12,7 @@ internal static partial class RegimenLog
     [LoggerMessage(1202, LogLevel.Debug, "Regimens of household {HouseholdId} pushed to its gateways")]
     public static partial void Published(ILogger logger, Guid householdId);
 
-    [LoggerMessage(1203, LogLevel.Warning, "Dose {DoseId} of regimen {RegimenId} missed: the home reported nothing before its window closed at {WindowCloses}")]
+    [LoggerMessage(1203, LogLevel.Warning, "Dose {DoseId} of regimen {RegimenId} missed: the home reported nothing before its window closed at {WindowCloses:u}")]
     public static partial void PresumedMissed(ILogger logger, Guid doseId, Guid regimenId, DateTimeOffset windowCloses);
 
     [LoggerMessage(1204, LogLevel.Information, "Dose {DoseId} is {State} (reported by {Source})")]

@@ -23,7 +23,7 @@ internal static partial class SensorsLog
     [LoggerMessage(3455, LogLevel.Warning, "Tare failed, the previous zero is kept: {Reason}")]
     public static partial void TareFailed(ILogger logger, string reason);
 
-    [LoggerMessage(3456, LogLevel.Information, "Removed {Count} reading(s) older than {Before}")]
+    [LoggerMessage(3456, LogLevel.Information, "Removed {Count} reading(s) older than {Before:u}")]
     public static partial void Pruned(ILogger logger, int count, DateTimeOffset before);
 
     [LoggerMessage(3457, LogLevel.Debug, "Motion {State}")]
