@@ -57,6 +57,8 @@ public sealed class AlertRules(
         }
 
         // Dispenses that failed or may have released something: urgent when they served a dose.
+        var householdDevices = await devices.ListAsync(householdId, cancellationToken);
+        string NameOf(string deviceId) => householdDevices.FirstOrDefault(d => d.DeviceId == deviceId)?.Name ?? deviceId;
         foreach (var command in await commands.ListRecentAsync(householdId, null, RecentCommands, cancellationToken))
         {
             if (command.Envelope.Kind != CommandKinds.Dispense || command.UpdatedAt < now - settings.EventLookback
@@ -72,8 +74,8 @@ public sealed class AlertRules(
                 $"{(uncertain ? AlertKinds.CommandUncertain : AlertKinds.CommandFailed)}:{command.Envelope.Id}",
                 medication ? AlertSeverity.Urgent : AlertSeverity.Warning,
                 uncertain
-                    ? $"{command.Envelope.DeviceId} may or may not have dispensed"
-                    : $"{command.Envelope.DeviceId} failed to dispense",
+                    ? $"{NameOf(command.Envelope.DeviceId)} may or may not have dispensed"
+                    : $"{NameOf(command.Envelope.DeviceId)} failed to dispense",
                 uncertain
                     ? "Look at the dispenser (or its camera) to see whether the portion dropped before feeding again."
                     : "Check the dispenser for a jam or an empty carousel, then feed again if the pet still needs it.",
@@ -121,7 +123,7 @@ public sealed class AlertRules(
 
         // Devices: silent (unless their gateway is: that alert says it), dispensers running low.
         var skipped = (await doses.ListSkippedAsync(householdId, now, cancellationToken)).ToHashSet();
-        foreach (var device in await devices.ListAsync(householdId, cancellationToken))
+        foreach (var device in householdDevices)
         {
             if (!DevicePresence.IsOnline(device, now, presence.Value.OfflineAfter)
                 && (device.LastSeenAt ?? device.RegisteredAt) <= now - settings.SilentAfter

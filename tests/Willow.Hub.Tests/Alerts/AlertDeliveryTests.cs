@@ -241,6 +241,33 @@ public sealed class AlertDeliveryTests
         Assert.Equal(2, (await home.AlertsAsync(owner)).Count);
     }
 
+    [Fact]
+    public async Task DispenseThatFailsOrMayHaveDropped_IsAnAlertNamingTheDispenserAsPeopleKnowIt()
+    {
+        // A household with a course of medication is watched; the treat dispensed here is no dose of it (outside its window).
+        await using var home = await AlertHome.StartAsync();
+        using var owner = home.Hub.OwnerClient();
+        await home.Gateway.ReportDevicesAsync(
+            new Core.Protocol.DeviceReport(AlertHome.Dispenser, "Pill dispenser", [Core.Commands.Capability.Dispenser], true, DateTimeOffset.UtcNow, "test"));
+
+        var jammed = await home.Hub.IssueAsync(AlertHome.Dispenser);
+        await home.Gateway.ReportAsync(jammed.Id, Core.Commands.CommandState.Executing);
+        await home.Gateway.ReportAsync(jammed.Id, Core.Commands.CommandState.Failed, Core.Commands.EventSource.Agent, "No drop seen: the dispenser is empty or jammed.");
+        Assert.Equal(1, await home.EvaluateAsync());
+        var failed = Assert.Single(await home.AlertsAsync(owner, "?state=open"));
+        Assert.Equal(AlertKinds.CommandFailed, failed.Kind);
+        Assert.Equal("Pill dispenser failed to dispense", failed.Title);
+        Assert.Equal("warning", failed.Severity); // a treat, not a dose
+
+        var cut = await home.Hub.IssueAsync(AlertHome.Dispenser);
+        await home.Gateway.ReportAsync(cut.Id, Core.Commands.CommandState.Executing);
+        await home.Gateway.ReportAsync(cut.Id, Core.Commands.CommandState.Uncertain, detail: "The agent did not answer after the servo may have moved.");
+        Assert.Equal(1, await home.EvaluateAsync());
+        var uncertain = Assert.Single(await home.AlertsAsync(owner, "?state=open"), a => a.Kind == AlertKinds.CommandUncertain);
+        Assert.Equal("Pill dispenser may or may not have dispensed", uncertain.Title);
+        Assert.Equal(0, await home.EvaluateAsync());
+    }
+
     private static string Kind(ReceivedRequest request) =>
         JsonSerializer.Deserialize(request.Body, HubJsonContext.Default.WebhookPayload)!.Alert.Kind;
 }
