@@ -16,6 +16,7 @@ public sealed class AlertWatch(
     IAlertStore store,
     IHouseholdStore households,
     IRegimenStore regimens,
+    Devices.IDeviceStore devices,
     AlertCourier courier,
     Live.LiveUpdates live,
     Telemetry.HubMetrics metrics,
@@ -30,7 +31,9 @@ public sealed class AlertWatch(
     /// <summary>One round over every household the rules can say something about. Returns how many alerts it opened.</summary>
     public async Task<int> EvaluateAsync(CancellationToken cancellationToken)
     {
+        // A household with only a treat dispenser and no channel still sees its alerts on the dashboard.
         var watched = (await regimens.HouseholdsWithRegimensAsync(cancellationToken))
+            .Union(await devices.HouseholdsWithDevicesAsync(cancellationToken))
             .Union(await store.HouseholdsWithChannelsAsync(cancellationToken));
         var opened = 0;
         foreach (var householdId in watched)

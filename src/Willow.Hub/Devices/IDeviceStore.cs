@@ -9,6 +9,9 @@ public interface IDeviceStore
 
     Task<IReadOnlyList<DeviceRecord>> ListAsync(Guid householdId, CancellationToken cancellationToken);
 
+    /// <summary>Every household with at least one device (for the jobs that watch devices, such as the alert rules).</summary>
+    Task<IReadOnlyList<Guid>> HouseholdsWithDevicesAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a gateway's complete view of its home: listed devices are created or updated and linked to
     /// the gateway; its devices that are not listed any more are marked offline (not deleted: their

@@ -268,6 +268,18 @@ public sealed class AlertDeliveryTests
         Assert.Equal(0, await home.EvaluateAsync());
     }
 
+    [Fact]
+    public async Task AHomeWithOnlyATreatDispenserAndNoChannel_StillSeesItGoQuietOnTheDashboard()
+    {
+        await using var home = await AlertHome.StartAsync(withRegimen: false);
+        using var owner = home.Hub.OwnerClient();
+        await home.Gateway.ReportDevicesAsync((AlertHome.Dispenser, Core.Commands.Capability.Dispenser, false));
+        home.Time.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Equal(1, await home.EvaluateAsync());
+        Assert.Equal(AlertKinds.DeviceSilent, Assert.Single(await home.AlertsAsync(owner, "?state=open")).Kind);
+    }
+
     private static string Kind(ReceivedRequest request) =>
         JsonSerializer.Deserialize(request.Body, HubJsonContext.Default.WebhookPayload)!.Alert.Kind;
 }

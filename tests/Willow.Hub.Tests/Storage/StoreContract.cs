@@ -226,6 +226,15 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HouseholdsWithDevices_ThoseAGatewayReportedOrADeviceGreeted()
+    {
+        Assert.Equal([Home], await Devices.HouseholdsWithDevicesAsync(default));
+
+        await Devices.UpsertDirectAsync(NextDoor, "feeder", new DirectDeviceHello("Feeder", [Capability.Dispenser], null), Now, default);
+        Assert.Equal([Home, NextDoor], (await Devices.HouseholdsWithDevicesAsync(default)).Order());
+    }
+
+    [Fact]
     public async Task GatewayReport_DevicesItNoLongerListsGoOffline()
     {
         await Devices.ApplyGatewayReportAsync(Home, "home", Report(("dispenser", true)), default);

@@ -26,6 +26,12 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
 
     private RedisKey CredentialIndex => redis.Key("device-tokens");
 
+    /// <summary>
+    /// The households that have devices. Kept by every report and hello, so a store from before it existed fills it
+    /// again within one presence round.
+    /// </summary>
+    private RedisKey HouseholdsWithDevices => redis.Key("households-with-devices");
+
     public async Task<DeviceRecord?> GetAsync(Guid householdId, string deviceId, CancellationToken cancellationToken) =>
         Read(householdId, deviceId, StoredHash.From(await Db.HashGetAllAsync(Device(householdId, deviceId))));
 
@@ -38,6 +44,9 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
         return [.. hashes.OfType<DeviceRecord>().OrderBy(d => d.DeviceId, StringComparer.Ordinal)];
     }
 
+    public async Task<IReadOnlyList<Guid>> HouseholdsWithDevicesAsync(CancellationToken cancellationToken) =>
+        [.. (await Db.SetMembersAsync(HouseholdsWithDevices)).Select(h => Guid.Parse(h.ToString()))];
+
     public async Task ApplyGatewayReportAsync(Guid householdId, string gatewayId, DevicePresenceReport report, CancellationToken cancellationToken)
     {
         // The hub's own clock stamps presence: a gateway's clock may be wrong after a power cut.
@@ -49,6 +58,7 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
         {
             var key = Device(householdId, device.DeviceId);
             _ = transaction.SetAddAsync(DeviceSet(redis, householdId), device.DeviceId);
+            _ = transaction.SetAddAsync(HouseholdsWithDevices, householdId.ToString());
             _ = transaction.HashSetAsync(key, "registeredAt", now.ToUnixMs(), When.NotExists);
             _ = transaction.HashSetAsync(key, new HashFields()
                 .Add("name", device.Name)
@@ -102,6 +112,7 @@ public sealed class RedisDeviceStore(RedisStorage redis, TimeProvider time) : ID
         var key = Device(householdId, deviceId);
         var transaction = Db.CreateTransaction();
         _ = transaction.SetAddAsync(DeviceSet(redis, householdId), deviceId);
+        _ = transaction.SetAddAsync(HouseholdsWithDevices, householdId.ToString());
         _ = transaction.HashSetAsync(key, "registeredAt", at.ToUnixMs(), When.NotExists);
         _ = transaction.HashSetAsync(key, new HashFields()
             .Add("name", hello.Name)

@@ -24,6 +24,10 @@ public sealed class SqliteDeviceStore(SqliteDatabase database, TimeProvider time
             null,
             ("$household", householdId.ToString()))));
 
+    public Task<IReadOnlyList<Guid>> HouseholdsWithDevicesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>>(database.Read(connection => connection.Query(
+            "SELECT DISTINCT household_id FROM devices", r => Guid.Parse(r.GetString("household_id")))));
+
     public Task ApplyGatewayReportAsync(Guid householdId, string gatewayId, DevicePresenceReport report, CancellationToken cancellationToken)
     {
         // The hub's own clock stamps presence: a gateway's clock may be wrong after a power cut.
