@@ -138,4 +138,31 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
             Assert.True(width <= 360, $"The {name} page is {width} px wide in a 360 px window.");
         }
     }
+
+    [Fact]
+    public async Task APage_KeepsOneLiveConnection_SharedWithTheNavsAlertCount()
+    {
+        var page = await browser.NewPageAsync();
+        var live = new List<string>();
+        page.WebSocket += (_, socket) =>
+        {
+            if (socket.Url.Contains("/hubs/live", StringComparison.Ordinal))
+            {
+                lock (live)
+                {
+                    live.Add(socket.Url);
+                }
+            }
+        };
+        await Browser.SignInAsync(page, HubSeed.OwnerEmail, HubSeed.Password);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Call" })).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("span.live.on")).ToHaveTextAsync("live");
+        await page.WaitForTimeoutAsync(1000);
+
+        // A phone on a mobile network keeps one socket to the hub per page, not one per part of the page.
+        lock (live)
+        {
+            Assert.Single(live);
+        }
+    }
 }
