@@ -137,6 +137,13 @@ public sealed class DashboardTests(Browser browser) : IClassFixture<Browser>
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(width <= 360, $"The {name} page is {width} px wide in a 360 px window.");
         }
+
+        // Nor is anything squeezed into a column a letter wide: the members read as a list, a button's word on one line.
+        await tabs.Filter(new() { HasText = "People" }).ClickAsync();
+        var remove = await page.GetByRole(AriaRole.Button, new() { Name = "Remove" }).First.BoundingBoxAsync();
+        Assert.True(remove!.Width > remove.Height, $"The Remove button is {remove.Width}×{remove.Height} px.");
+        var email = await page.GetByText(HubSeed.OwnerEmail).First.BoundingBoxAsync();
+        Assert.True(email!.Height < 30, $"The owner's e-mail address takes {email.Height} px: it is broken over lines.");
     }
 
     [Fact]

@@ -72,7 +72,7 @@ function Members({ api, household, account }: { api: WillowApi; household: House
     <Section id="members-title" title="Members">
       {error && <p className="error" role="alert">{error}</p>}
       <div className="table-wrap">
-        <table>
+        <table className="stack members">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -89,7 +89,7 @@ function Members({ api, household, account }: { api: WillowApi; household: House
                   {m.userId === account.id && ' (you)'}
                   <div className="muted small">{m.email}</div>
                 </td>
-                <td>
+                <td data-label="Role">
                   {isOwner ? (
                     <select aria-label={`Role of ${m.displayName}`} value={m.role} onChange={(e) => void act(() => api.changeMember(household.id, m.userId, e.target.value as Role, m.endsAt))}>
                       <option value="owner">Owner</option>
@@ -101,7 +101,7 @@ function Members({ api, household, account }: { api: WillowApi; household: House
                   )}
                   <div className="muted small">{roleHelp[m.role]}</div>
                 </td>
-                <td>{m.endsAt ? (m.active ? `end of ${localDate(new Date(new Date(m.endsAt).getTime() - 1), zone)}` : 'ended') : 'no end'}</td>
+                <td data-label="Until">{m.endsAt ? (m.active ? `end of ${localDate(new Date(new Date(m.endsAt).getTime() - 1), zone)}` : 'ended') : 'no end'}</td>
                 {isOwner && (
                   <td>
                     <button
@@ -349,7 +349,7 @@ function Audit({ api, household }: { api: WillowApi; household: Household }) {
     <Section id="audit-title" title="Audit log">
       {error && <p className="error" role="alert">{error}</p>}
       <div className="table-wrap">
-        <table className="audit">
+        <table className="stack audit">
           <thead>
             <tr>
               <th scope="col">When</th>
