@@ -34,4 +34,11 @@ public sealed class GatewayOptions
     /// the command as uncertain.
     /// </summary>
     public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// While connected, how often the gateway also asks the hub for its open commands. A push can be lost without
+    /// the connection dropping (between hub nodes, the Redis backplane's subscription is re-made after Redis
+    /// restarts); this picks such a command up instead of letting it wait in the queue until it expires. At least 1 s.
+    /// </summary>
+    public TimeSpan SyncInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -104,6 +104,28 @@ public sealed class HubLinkTests : IAsyncLifetime
             "the speaker to show offline");
     }
 
+    [Fact]
+    public async Task ACommandWhosePushWasLost_ReachesTheServoThroughThePeriodicSync()
+    {
+        await using var home = await TestHome.StartAsync(gatewaySettings: new Dictionary<string, string?> { ["Gateway:SyncInterval"] = "00:00:01" });
+
+        // Stored as the API stores it, but never pushed: what a publish lost between hub nodes looks like to the home.
+        var now = DateTimeOffset.UtcNow;
+        var lost = new Core.Protocol.CommandEnvelope(
+            Guid.CreateVersion7(), home.Hub.HouseholdId, TestHome.Dispenser, CommandKinds.Dispense,
+            System.Text.Json.JsonElement.Parse("{\"portions\":1}"), "owner@willow.test", now, now.AddMinutes(1));
+        await home.Hub.Service<ICommandStore>().CreateAsync(lost, null, [], default);
+
+        using var client = home.Hub.OwnerClient();
+        var done = await Eventually.WaitAsync(
+            () => client.GetFromJsonAsync($"api/v1/households/{home.Hub.HouseholdId}/commands/{lost.Id}", HubJsonContext.Default.CommandView),
+            c => c!.State.IsFinal(),
+            "the lost command to be picked up and finish",
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(CommandState.Succeeded, done!.State);
+        Assert.Equal(1, home.Releases);
+    }
+
     private async Task<CommandView> IssueAsync(string device, string json)
     {
         using var client = Hub.OwnerClient();

@@ -18,7 +18,8 @@ namespace Willow.Gateway.HubLink;
 /// <summary>
 /// Keeps the outbound WebSocket to the hub up: connects, and after any drop reconnects with back-off,
 /// forever. On every (re)connect it reports the home's devices, flushes the outbox, and syncs the open
-/// commands it may have missed while away. Commands pushed by the hub go straight to the relay.
+/// commands it may have missed while away, and asks for them again every <see cref="GatewayOptions.SyncInterval"/>
+/// while connected, in case a push was lost on the way. Commands pushed by the hub go straight to the relay.
 /// </summary>
 public sealed class HubLink(
     IOptions<GatewayOptions> options,
@@ -54,7 +55,7 @@ public sealed class HubLink(
                 HubLinkLog.Connected(logger, hubUrl);
                 await OnConnectedAsync(stoppingToken);
                 backoff.Reset();
-                var error = await closed.Task.WaitAsync(stoppingToken);
+                var error = await SyncUntilClosedAsync(closed.Task, stoppingToken);
                 session.Detach(time.GetUtcNow(), error?.Message ?? "closed by the hub");
                 HubLinkLog.Lost(logger, error?.Message ?? "closed by the hub");
             }
@@ -114,18 +115,53 @@ public sealed class HubLink(
     {
         await presence.ReportAsync(cancellationToken);
         await outbox.FlushAsync(cancellationToken);
-        var open = await session.InvokeAsync<IReadOnlyList<CommandEnvelope>>(GatewayHubMethods.SyncCommands, cancellationToken);
-        foreach (var command in open)
-        {
-            relay.Enqueue(command, fromSync: true);
-        }
-
-        HubLinkLog.Synced(logger, open.Count);
+        HubLinkLog.Synced(logger, (await SyncCommandsAsync(cancellationToken)).Open);
 
         regimens.Replace(await session.InvokeAsync<RegimenSet>(GatewayHubMethods.SyncRegimens, cancellationToken));
         HubLinkLog.RegimensSynced(logger, regimens.Plans.Count);
 
         // A gateway booted without a battery clock can confirm its time against the hub's right away.
         await clock.CheckAsync(cancellationToken);
+    }
+
+    /// <summary>Waits for the connection to close, asking for the open commands every <see cref="GatewayOptions.SyncInterval"/> meanwhile.</summary>
+    private async Task<Exception?> SyncUntilClosedAsync(Task<Exception?> closed, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var pause = Task.Delay(TimeSpan.FromTicks(Math.Max(options.Value.SyncInterval.Ticks, TimeSpan.TicksPerSecond)), time, stoppingToken);
+            if (await Task.WhenAny(closed, pause) == closed)
+            {
+                return await closed;
+            }
+
+            await pause;
+            try
+            {
+                if ((await SyncCommandsAsync(stoppingToken)).New is > 0 and var missed)
+                {
+                    HubLinkLog.PickedUp(logger, missed);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // The connection is closing, or the hub is busy: the next round or the next connect asks again.
+                HubLinkLog.SyncFailed(logger, ex.Message);
+            }
+        }
+    }
+
+    /// <summary>Hands the hub's open commands to the relay (which drops those it has seen); says how many it had not.</summary>
+    private async Task<(int Open, int New)> SyncCommandsAsync(CancellationToken cancellationToken)
+    {
+        var open = await session.InvokeAsync<IReadOnlyList<CommandEnvelope>>(GatewayHubMethods.SyncCommands, cancellationToken);
+        var unseen = 0;
+        foreach (var command in open)
+        {
+            unseen += relay.Knows(command.Id) ? 0 : 1;
+            relay.Enqueue(command, fromSync: true);
+        }
+
+        return (open.Count, unseen);
     }
 }

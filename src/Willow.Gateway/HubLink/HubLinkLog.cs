@@ -32,6 +32,12 @@ internal static partial class HubLinkLog
     [LoggerMessage(2108, LogLevel.Information, "Device {DeviceId} is now {Presence}")]
     public static partial void PresenceChanged(ILogger logger, string deviceId, string presence);
 
+    [LoggerMessage(2111, LogLevel.Warning, "Picked up {Count} open command(s) whose push never arrived (the periodic sync)")]
+    public static partial void PickedUp(ILogger logger, int count);
+
+    [LoggerMessage(2112, LogLevel.Warning, "The periodic sync of open commands failed: {Reason}")]
+    public static partial void SyncFailed(ILogger logger, string reason);
+
     [LoggerMessage(2109, LogLevel.Information, "Synced {Count} regimen(s) from the hub")]
     public static partial void RegimensSynced(ILogger logger, int count);
 

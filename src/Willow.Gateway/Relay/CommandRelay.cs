@@ -66,6 +66,9 @@ public sealed class CommandRelay : IAsyncDisposable
     public void EnqueueRecorded(CommandEnvelope command) =>
         LaneFor(command.DeviceId).Writer.TryWrite(new WorkItem(command, FromSync: false, Resume: true));
 
+    /// <summary>Whether the journal has the command already (pushed, synced, or issued here).</summary>
+    public bool Knows(Guid commandId) => _journal.Find(commandId) is not null;
+
     /// <summary>A person cancelled the command at the hub; it will not be started if it has not been.</summary>
     public void Cancel(Guid commandId) => _cancelled.TryAdd(commandId, 0);
 
