@@ -110,7 +110,7 @@ public static class CareCommands
                 foreach (var dose in doses)
                 {
                     var state = dose.State == DoseState.Scheduled && dose.WindowCloses < now ? "due" : dose.State.ToWire();
-                    var note = dose.ConfirmedBy is { } by ? $"eaten, confirmed by {by}" : (dose.Detail is { } detail ? clock.InSentence(detail) : null) ?? (dose.State == DoseState.Scheduled ? $"window {clock.Format(dose.WindowOpens, "HH:mm")}–{clock.Format(dose.WindowCloses, "HH:mm")}" : "");
+                    var note = dose.ConfirmedBy is { } by ? $"eaten, confirmed by {by}" : (dose.Detail is null ? null : clock.InSentence(dose.Detail)) ?? (dose.State == DoseState.Scheduled ? $"window {clock.Format(dose.WindowOpens, "HH:mm")}–{clock.Format(dose.WindowCloses, "HH:mm")}" : "");
                     table.Add(
                         (clock.Format(dose.ScheduledAt), TerminalColor.None),
                         (dose.PetName, TerminalColor.None),

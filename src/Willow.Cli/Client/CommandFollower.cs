@@ -49,8 +49,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
         foreach (var e in command.Events.Skip(alreadyPrinted))
         {
             var state = e.State.ToWire().PadRight(10);
-            var detail = HouseholdClock.InstantsIn(e.Detail, at => Local(at, "yyyy-MM-dd HH:mm:ss"));
-            terminal.Line($"  {Local(e.At)}  {terminal.Paint(state, Tone(e.State))}  {e.Source.ToWire(),-7}  {detail}".TrimEnd());
+            terminal.Line($"  {Local(e.At)}  {terminal.Paint(state, Tone(e.State))}  {e.Source.ToWire(),-7}  {Shown(e.Detail)}".TrimEnd());
         }
 
         return command.Events.Count;
@@ -58,7 +57,7 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
 
     private int Conclude(CommandView command)
     {
-        var last = command.Events.Count > 0 ? HouseholdClock.InstantsIn(command.Events[^1].Detail, at => Local(at, "yyyy-MM-dd HH:mm:ss")) : null;
+        var last = command.Events.Count > 0 ? Shown(command.Events[^1].Detail) : null;
         switch (command.State)
         {
             case CommandState.Succeeded:
@@ -80,6 +79,9 @@ public sealed class CommandFollower(HubClient client, Terminal terminal, TimePro
                 return ExitCodes.Failure;
         }
     }
+
+    /// <summary>A gateway's or the hub's sentence with its UTC instants on this machine's clock, like the timeline's times.</summary>
+    private static string Shown(string? detail) => HouseholdClock.InstantsIn(detail, at => Local(at, "yyyy-MM-dd HH:mm:ss"));
 
     /// <summary>This machine's clock, as the terminal's other times are.</summary>
     private static string Local(DateTimeOffset at, string format = "HH:mm:ss.fff") => at.ToLocalTime().ToString(format, CultureInfo.InvariantCulture);
